@@ -1,0 +1,75 @@
+package analyzers
+
+import (
+	"context"
+	"errors"
+	"fmt"
+
+	"github.com/leakguard/leakguard/analyzers/jsindex"
+	"github.com/leakguard/leakguard/analyzers/source"
+	"github.com/leakguard/leakguard/analyzers/syntax"
+	"github.com/leakguard/leakguard/config"
+)
+
+// Pass is what an analyzer sees of one side of a change.
+type Pass struct {
+	Analyzer *Analyzer
+	Side     source.Side
+	// Files are the changed files that exist on this side and are analyzed
+	// (binary and excluded files are left out). Paths are this side's paths.
+	Files  []*source.File
+	Tree   source.Tree
+	Config *config.Repo
+
+	ctx  context.Context
+	side *sideState
+	out  *[]*Finding
+}
+
+// Context is cancelled when the review is abandoned.
+func (p *Pass) Context() context.Context { return p.ctx }
+
+// Path is a changed file's path on this pass's side.
+func (p *Pass) Path(f *source.File) string { return f.PathAt(p.Side) }
+
+// Read returns any file of the repository on this side; errors wrap
+// source.ErrNotExist when it is absent.
+func (p *Pass) Read(path string) ([]byte, error) { return p.side.read(p.ctx, path) }
+
+// Exists reports whether a file exists on this side.
+func (p *Pass) Exists(path string) bool {
+	_, err := p.side.read(p.ctx, path)
+	return err == nil
+}
+
+// List returns every file of the repository on this side.
+func (p *Pass) List() ([]source.Entry, error) { return p.Tree.List(p.ctx) }
+
+// Parse returns the syntax tree of a JavaScript or TypeScript file on this
+// side. A file the limits exclude returns a *syntax.SkipError, recorded once
+// in the review's skipped list.
+func (p *Pass) Parse(path string) (*syntax.File, error) { return p.side.parse(p.ctx, path) }
+
+// Index is the repo-wide JavaScript index of this side (imports resolved
+// through tsconfig paths, directives, the import graph), built on first use.
+func (p *Pass) Index() (*jsindex.Index, error) { return p.side.index(p.ctx) }
+
+// Changed reports whether a line of a changed file is part of the diff on this side.
+func (p *Pass) Changed(f *source.File, line int) bool { return f.Changed(p.Side, line) }
+
+// Report records a finding. Rule must belong to the pass's analyzer.
+func (p *Pass) Report(f Finding) {
+	if f.Rule == nil || p.Analyzer.Rule(f.Rule.ID) == nil {
+		panic(fmt.Sprintf("analyzer %s reported a finding for a rule it does not declare", p.Analyzer.Name))
+	}
+	if f.EndLine < f.StartLine {
+		f.EndLine = f.StartLine
+	}
+	*p.out = append(*p.out, &f)
+}
+
+// IsSkip reports whether err says a file was skipped by the parse limits.
+func IsSkip(err error) bool {
+	var s *syntax.SkipError
+	return errors.As(err, &s)
+}
