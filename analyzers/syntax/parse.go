@@ -59,9 +59,9 @@ func (l Lang) grammar() *sitter.Language {
 
 // Limits bound the cost of parsing one file.
 type Limits struct {
-	MaxBytes    int           // larger files are skipped
-	MaxLineLen  int           // a line longer than this marks minified code
-	TimeBudget  time.Duration // parsing is cancelled after this long
+	MaxBytes   int           // larger files are skipped
+	MaxLineLen int           // a line longer than this marks minified code
+	TimeBudget time.Duration // parsing is cancelled after this long
 }
 
 // DefaultLimits suit hand-written application code.
