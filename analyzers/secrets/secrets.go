@@ -1,0 +1,465 @@
+// Package secrets finds credentials committed to the repository: provider
+// keys and tokens, private keys, database passwords, secret-named constants,
+// committed env files, secret names under a public (browser) prefix, and
+// framework config that inlines server secrets into the client bundle.
+package secrets
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
+	"path"
+	"regexp"
+	"sort"
+	"strings"
+	"unicode"
+
+	sitter "github.com/smacker/go-tree-sitter"
+
+	"github.com/leakguard/leakguard/analyzers"
+	"github.com/leakguard/leakguard/analyzers/envname"
+	"github.com/leakguard/leakguard/analyzers/syntax"
+)
+
+var (
+	ruleStripeKey = &analyzers.Rule{ID: "secrets/stripe-key", Category: analyzers.CategorySecrets, Severity: analyzers.Critical,
+		Summary: "Stripe secret or restricted key in the code (live: critical, test: medium)",
+		Doc:     "A Stripe secret key (sk_live_…, rk_live_…) in a committed file gives anyone who can read the repository full API access to the Stripe account. Bad: `new Stripe(\"sk_live_51H…\")`. Good: `new Stripe(process.env.STRIPE_SECRET_KEY!)` with the key in the host's secret settings, and the committed key rolled."}
+	ruleStripeWebhookSecret = &analyzers.Rule{ID: "secrets/stripe-webhook-secret", Category: analyzers.CategorySecrets, Severity: analyzers.High,
+		Summary: "Stripe webhook signing secret (whsec_…) in the code",
+		Doc:     "The webhook signing secret is what proves an event came from Stripe. Committed, it lets anyone forge events. Bad: `constructEvent(body, sig, \"whsec_…\")`. Good: `constructEvent(body, sig, process.env.STRIPE_WEBHOOK_SECRET!)`."}
+	ruleSupabaseKey = &analyzers.Rule{ID: "secrets/supabase-service-key", Category: analyzers.CategorySecrets, Severity: analyzers.Critical,
+		Summary: "Supabase secret key (sb_secret_…) or service_role JWT in the code",
+		Doc:     "Supabase secret keys and the legacy service_role JWT bypass row-level security. The anon key and sb_publishable_ keys are public by design and are not reported. Bad: `createClient(url, \"eyJ…service_role…\")`. Good: `createClient(url, process.env.SUPABASE_SERVICE_ROLE_KEY!)` in server-only code."}
+	ruleAPIToken = &analyzers.Rule{ID: "secrets/api-token", Category: analyzers.CategorySecrets, Severity: analyzers.High,
+		Summary: "OpenAI, Anthropic, AWS, GitHub or Slack credential in the code",
+		Doc:     "Provider tokens recognised by their format. Bad: `new OpenAI({ apiKey: \"sk-proj-…\" })`. Good: `new OpenAI()` reading OPENAI_API_KEY from the environment."}
+	rulePrivateKey = &analyzers.Rule{ID: "secrets/private-key", Category: analyzers.CategorySecrets, Severity: analyzers.Critical,
+		Summary: "PEM private key in the code",
+		Doc:     "A PEM private key block with key material. Keys in test fixture folders are not reported."}
+	ruleDatabaseURL = &analyzers.Rule{ID: "secrets/database-url", Category: analyzers.CategorySecrets, Severity: analyzers.High,
+		Summary: "database connection string with a password for a non-local host",
+		Doc:     "postgres://user:password@db.example.com/… committed. Local development URLs (localhost, compose service names) and placeholder passwords are not reported."}
+	ruleGeneric = &analyzers.Rule{ID: "secrets/generic-secret", Category: analyzers.CategorySecrets, Severity: analyzers.High,
+		Summary: "random-looking value assigned to a secret-named variable or key",
+		Doc:     "A value with the entropy of a generated secret assigned to a name like apiKey, clientSecret, password or *_TOKEN. Bad: `const sessionSecret = \"d8Fq2…\"`. Good: `const sessionSecret = process.env.SESSION_SECRET`."}
+	ruleEnvFile = &analyzers.Rule{ID: "secrets/env-file", Category: analyzers.CategorySecrets, Severity: analyzers.High,
+		Summary: "env file committed with real-looking secret values",
+		Doc:     ".env, .env.local, .env.production… hold the real values of a deployment and belong in .gitignore. Templates (.env.example, .env.sample) with placeholders are fine."}
+	rulePublicName = &analyzers.Rule{ID: "secrets/public-env-secret", Category: analyzers.CategorySecrets, Severity: analyzers.High,
+		Summary: "secret under a public prefix (NEXT_PUBLIC_, VITE_, EXPO_PUBLIC_, REACT_APP_, PUBLIC_…)",
+		Doc:     "Frameworks copy every NEXT_PUBLIC_/VITE_/EXPO_PUBLIC_/REACT_APP_/PUBLIC_ variable into the JavaScript sent to every visitor. Bad: `NEXT_PUBLIC_STRIPE_SECRET_KEY=sk_live_…`. Good: `STRIPE_SECRET_KEY` read only in server code; publishable keys (pk_…, sb_publishable_…) and the Supabase anon key may be public."}
+	ruleConfigInline = &analyzers.Rule{ID: "secrets/config-inlines-secret", Category: analyzers.CategorySecrets, Severity: analyzers.High,
+		Summary: "next.config/vite.config copies a server secret into the client bundle",
+		Doc:     "Entries of next.config's `env` (and publicRuntimeConfig) and vite.config's `define` are inlined into browser JavaScript. Bad: `env: { STRIPE_SECRET_KEY: process.env.STRIPE_SECRET_KEY }`. Good: read process.env.STRIPE_SECRET_KEY in server code only and leave it out of `env`."}
+)
+
+// Analyzer is the secrets family.
+var Analyzer = &analyzers.Analyzer{
+	Name: "secrets",
+	Doc:  "Finds credentials committed to the repository and secrets exposed to the browser through public env names or framework config.",
+	Rules: []*analyzers.Rule{ruleStripeKey, ruleStripeWebhookSecret, ruleSupabaseKey, ruleAPIToken, rulePrivateKey,
+		ruleDatabaseURL, ruleGeneric, ruleEnvFile, rulePublicName, ruleConfigInline},
+	Run: run,
+}
+
+// maxScanBytes bounds the text scanned per file.
+const maxScanBytes = 2 << 20
+
+func run(pass *analyzers.Pass) error {
+	for _, f := range pass.Files {
+		p := pass.Path(f)
+		if skipPath(p) {
+			continue
+		}
+		data, err := pass.Read(p)
+		if err != nil || len(data) > maxScanBytes || looksBinary(data) {
+			continue
+		}
+		var parsed *syntax.File
+		if _, ok := syntax.LangOf(p); ok {
+			parsed, _ = pass.Parse(p) // nil on skip: the text checks still run
+		}
+		fs := &fileScan{pass: pass, path: p, data: data, text: string(data), parsed: parsed, test: TestPath(p)}
+		fs.lineStarts()
+		fs.tokens()
+		fs.generic()
+		fs.envFile()
+		fs.publicNames()
+		fs.configInline()
+	}
+	return nil
+}
+
+type fileScan struct {
+	pass   *analyzers.Pass
+	path   string
+	data   []byte
+	text   string
+	parsed *syntax.File
+	test   bool
+	starts []int
+	hits   []hit // credentials found by format, so the generic checks skip them
+}
+
+func (fs *fileScan) lineStarts() {
+	fs.starts = []int{0}
+	for i, c := range fs.data {
+		if c == '\n' {
+			fs.starts = append(fs.starts, i+1)
+		}
+	}
+}
+
+// line converts a byte offset to a 1-based line.
+func (fs *fileScan) line(off int) int {
+	return sort.Search(len(fs.starts), func(i int) bool { return fs.starts[i] > off })
+}
+
+func keyOf(parts ...string) string {
+	h := sha256.Sum256([]byte(strings.Join(parts, "\x00")))
+	return hex.EncodeToString(h[:12])
+}
+
+func (fs *fileScan) tokens() {
+	for _, h := range scanText(fs.text) {
+		// Fixtures and tests carry fake keys by design; a live Stripe key or a
+		// Supabase secret key is never a fixture.
+		if fs.test && !(h.rule == ruleStripeKey && h.severity == analyzers.Critical) && h.rule != ruleSupabaseKey {
+			continue
+		}
+		fs.hits = append(fs.hits, h)
+		fix := h.fix
+		if envname.IsEnvFile(fs.path) && !envname.IsEnvTemplate(fs.path) {
+			fix += fmt.Sprintf(" Stop tracking this file: `git rm --cached %s` and add it to .gitignore.", fs.path)
+		}
+		fs.pass.Report(analyzers.Finding{
+			Rule: h.rule, Severity: h.severity, Path: fs.path,
+			StartLine: fs.line(h.start), EndLine: fs.line(h.end - 1),
+			Message: fmt.Sprintf("This commits %s (%s). %s", h.what, analyzers.Redact(h.secret), h.harm),
+			Fix:     fix,
+			Key:     keyOf(h.secret),
+			Secrets: []string{h.secret},
+		})
+	}
+}
+
+// covered reports whether a value is part of a credential already reported.
+func (fs *fileScan) covered(v string) bool {
+	for _, h := range fs.hits {
+		if strings.Contains(h.secret, v) || strings.Contains(v, h.secret) {
+			return true
+		}
+	}
+	return false
+}
+
+var (
+	identifierLike = regexp.MustCompile(`^[A-Za-z]+([._:/-][A-Za-z]+|[._:/-]?v?\d{1,3})*$`)
+	hasDigit       = regexp.MustCompile(`\d`)
+	hasLetter      = regexp.MustCompile(`[A-Za-z]`)
+)
+
+// secretValue reports whether a value assigned to a secret name looks like a
+// real generated secret rather than a placeholder, identifier or sentence.
+func secretValue(name, v string) bool {
+	password := strings.Contains(strings.ToUpper(name), "PASSW")
+	minLen := 16
+	if password {
+		minLen = 10
+	}
+	switch {
+	case len(v) < minLen, len(v) > 512:
+		return false
+	case strings.ContainsAny(v, " \t\n"), strings.Contains(v, "://"), strings.Count(v, "/") >= 2:
+		return false
+	case Placeholder(v), identifierLike.MatchString(v):
+		return false
+	case !hasLetter.MatchString(v):
+		return false
+	case !hasDigit.MatchString(v) && len(v) < 32:
+		return false
+	}
+	if password {
+		return entropy(v) >= 3.0
+	}
+	return entropy(v) >= 3.5
+}
+
+// snake turns an identifier like stripeSecretKey into STRIPE_SECRET_KEY.
+func snake(id string) string {
+	var b strings.Builder
+	rs := []rune(id)
+	for i, r := range rs {
+		if i > 0 && unicode.IsUpper(r) && (unicode.IsLower(rs[i-1]) || (i+1 < len(rs) && unicode.IsLower(rs[i+1]) && unicode.IsUpper(rs[i-1]))) {
+			b.WriteByte('_')
+		}
+		if r == '-' || r == '.' {
+			r = '_'
+		}
+		b.WriteRune(unicode.ToUpper(r))
+	}
+	return b.String()
+}
+
+var assignRE = regexp.MustCompile(`(?i)\b([A-Za-z0-9_.-]*(?:secret|passw(?:or)?d|token|api[_-]?key|apikey|private[_-]?key|access[_-]?key|auth[_-]?key|credentials?)[A-Za-z0-9_.-]*)["']?\s*(?::|=|=>)\s*["']?([^"'\s,;#}]+)`)
+
+func (fs *fileScan) generic() {
+	if fs.test || envname.IsEnvFile(fs.path) {
+		return // env files are judged as a whole by secrets/env-file
+	}
+	report := func(name, value string, line int) {
+		if !envname.SecretName(snake(name)) || !secretValue(name, value) || fs.covered(value) {
+			return
+		}
+		fs.pass.Report(analyzers.Finding{
+			Rule: ruleGeneric, Path: fs.path, StartLine: line,
+			Message: fmt.Sprintf("`%s` is set to a hard-coded, random-looking value (%s). Anyone who can read the repository has this secret, and it cannot be rotated without a code change.", name, analyzers.Redact(value)),
+			Fix:     fmt.Sprintf("Revoke or rotate the value, then read it from the environment (`process.env.%s`) set in your host's secret settings.", snake(name)),
+			Key:     keyOf(name, value),
+			Secrets: []string{value},
+		})
+	}
+	if fs.parsed != nil {
+		f := fs.parsed
+		syntax.Walk(f.Root, func(n *sitter.Node) bool {
+			var nameNode, valNode *sitter.Node
+			switch n.Type() {
+			case "variable_declarator":
+				nameNode, valNode = n.ChildByFieldName("name"), n.ChildByFieldName("value")
+			case "pair":
+				nameNode, valNode = n.ChildByFieldName("key"), n.ChildByFieldName("value")
+			case "assignment_expression":
+				nameNode, valNode = n.ChildByFieldName("left"), n.ChildByFieldName("right")
+				if nameNode != nil && nameNode.Type() == "member_expression" {
+					nameNode = nameNode.ChildByFieldName("property")
+				}
+			case "public_field_definition", "property_signature":
+				nameNode, valNode = n.ChildByFieldName("name"), n.ChildByFieldName("value")
+			default:
+				return true
+			}
+			if nameNode == nil || valNode == nil {
+				return true
+			}
+			name := f.Text(nameNode)
+			if v, ok := f.StringValue(nameNode); ok {
+				name = v
+			}
+			if v, ok := f.StringValue(valNode); ok {
+				report(name, v, syntax.Line(valNode))
+			}
+			return true
+		})
+		return
+	}
+	if !configLike(fs.path) {
+		return
+	}
+	for i, line := range strings.Split(fs.text, "\n") {
+		for _, m := range assignRE.FindAllStringSubmatch(line, -1) {
+			report(m[1], m[2], i+1)
+		}
+	}
+}
+
+// configLike lists text formats where secrets appear as key: value pairs.
+func configLike(p string) bool {
+	switch strings.ToLower(path.Ext(p)) {
+	case ".json", ".yml", ".yaml", ".toml", ".ini", ".cfg", ".conf", ".properties", ".xml", ".tf", ".tfvars",
+		".py", ".rb", ".go", ".php", ".java", ".kt", ".cs", ".rs", ".sh", ".bash", ".sql", ".swift", ".dart", ".vue", ".svelte", ".astro":
+		return true
+	}
+	b := strings.ToLower(path.Base(p))
+	return strings.HasPrefix(b, "dockerfile") || b == ".npmrc" || b == ".netrc"
+}
+
+func (fs *fileScan) envFile() {
+	if !envname.IsEnvFile(fs.path) || envname.IsEnvTemplate(fs.path) || fs.test {
+		return
+	}
+	var names []string
+	first := 0
+	for _, e := range envname.ParseDotenv(fs.data) {
+		real := fs.covered(e.Value) && e.Value != ""
+		if !real && envname.SecretName(e.Name) && !Placeholder(e.Value) && len(e.Value) >= 8 && entropy(e.Value) >= 3.0 && !strings.HasPrefix(e.Value, "$") {
+			real = true
+			if u := dbURLRE.FindStringSubmatch(e.Value); u != nil && (localHost(u[4]) || Placeholder(u[3])) {
+				real = false // a local development database
+			}
+		}
+		if real {
+			names = append(names, e.Name)
+			if first == 0 {
+				first = e.Line
+			}
+		}
+	}
+	if len(names) == 0 {
+		return
+	}
+	fs.pass.Report(analyzers.Finding{
+		Rule: ruleEnvFile, Path: fs.path, StartLine: first,
+		Message: fmt.Sprintf("`%s` is committed with real-looking values for %s. Everyone who can read the repository — and every clone, fork and CI cache — now has them.", fs.path, strings.Join(names, ", ")),
+		Fix:     fmt.Sprintf("Remove the file from git (`git rm --cached %s`), add it to .gitignore, rotate every value it held, and commit a `.env.example` with placeholders instead.", fs.path),
+		Key:     fs.path,
+	})
+}
+
+// publicNames reports secret-looking names and secret values under a public
+// prefix. Service-role names are privileged-key findings, reported by privkey.
+func (fs *fileScan) publicNames() {
+	seen := map[string]bool{}
+	for _, o := range envname.Occurrences(fs.path, fs.data, fs.parsed) {
+		prefix := envname.PublicPrefix(o.Name)
+		if prefix == "" || envname.ServiceRole(strings.TrimPrefix(o.Name, prefix)) {
+			continue
+		}
+		byName := envname.PublicSecretName(o.Name)
+		var byValue *hit
+		for i := range fs.hits {
+			if o.Value != "" && strings.Contains(o.Value, fs.hits[i].secret) {
+				byValue = &fs.hits[i]
+			}
+		}
+		if !byName && byValue == nil {
+			continue
+		}
+		k := fmt.Sprintf("%s:%d", o.Name, o.Line)
+		if seen[k] {
+			continue
+		}
+		seen[k] = true
+		why := "its name says it is a secret"
+		sev := analyzers.High
+		if byValue != nil {
+			why = "its value is " + byValue.what
+			sev = max(byValue.severity, analyzers.High)
+		}
+		rest := strings.TrimPrefix(o.Name, prefix)
+		fs.pass.Report(analyzers.Finding{
+			Rule: rulePublicName, Severity: sev, Path: fs.path, StartLine: o.Line,
+			Message: fmt.Sprintf("`%s` is public: the %s prefix makes the build copy its value into the JavaScript every visitor downloads, and %s. Anyone can read it from the browser's dev tools.", o.Name, prefix, why),
+			Fix:     fmt.Sprintf("Rename it to `%s` (no public prefix), read it only in server code (route handlers, server actions, server components), and rotate the value: it has already shipped if this was deployed.", rest),
+			Key:     o.Name + "\x00" + o.Where,
+		})
+	}
+}
+
+// configInline reports next.config `env`/publicRuntimeConfig entries and
+// vite.config `define` entries that carry a server secret.
+func (fs *fileScan) configInline() {
+	b := path.Base(fs.path)
+	next := strings.HasPrefix(b, "next.config.")
+	vite := strings.HasPrefix(b, "vite.config.")
+	if fs.parsed == nil || (!next && !vite) {
+		return
+	}
+	f := fs.parsed
+	syntax.Walk(f.Root, func(n *sitter.Node) bool {
+		if n.Type() != "pair" {
+			return true
+		}
+		key := f.Text(n.ChildByFieldName("key"))
+		if v, ok := f.StringValue(n.ChildByFieldName("key")); ok {
+			key = v
+		}
+		obj := n.ChildByFieldName("value")
+		if obj == nil || obj.Type() != "object" {
+			return true
+		}
+		inlined := (next && (key == "env" || key == "publicRuntimeConfig")) || (vite && key == "define")
+		if !inlined {
+			return true
+		}
+		for i := 0; i < int(obj.NamedChildCount()); i++ {
+			entry := obj.NamedChild(i)
+			var entryKey string
+			var val *sitter.Node
+			switch entry.Type() {
+			case "pair":
+				k := entry.ChildByFieldName("key")
+				entryKey = f.Text(k)
+				if v, ok := f.StringValue(k); ok {
+					entryKey = v
+				}
+				val = entry.ChildByFieldName("value")
+			case "shorthand_property_identifier":
+				entryKey = f.Text(entry)
+				val = entry
+			default:
+				continue
+			}
+			secret := ""
+			for _, name := range envReadsIn(f, val) {
+				if envname.SecretName(name) && envname.PublicPrefix(name) == "" {
+					secret = name
+				}
+			}
+			shown := strings.TrimPrefix(strings.TrimPrefix(entryKey, "process.env."), "import.meta.env.")
+			if secret == "" && envname.SecretName(shown) && envname.PublicPrefix(shown) == "" && val != nil && val.Type() != "string" {
+				secret = shown
+			}
+			if secret == "" {
+				continue
+			}
+			where := "next.config `" + key + "`"
+			if vite {
+				where = "vite.config `define`"
+			}
+			fs.pass.Report(analyzers.Finding{
+				Rule: ruleConfigInline, Path: fs.path, StartLine: syntax.Line(entry), EndLine: syntax.EndLine(entry),
+				Message: fmt.Sprintf("%s inlines `%s` into the client bundle: the build replaces every reference to `%s` with the value of the server secret `%s`, and that JavaScript is downloaded by every visitor.", where, shown, shown, secret),
+				Fix:     fmt.Sprintf("Remove `%s` from %s. Read `process.env.%s` only in server code (route handlers, server actions, server components) and rotate the secret if this config was deployed.", shown, where, secret),
+				Key:     key + "\x00" + shown + "\x00" + secret,
+			})
+		}
+		return false
+	})
+}
+
+// envReadsIn lists env variable names read inside a node.
+func envReadsIn(f *syntax.File, n *sitter.Node) []string {
+	if n == nil {
+		return nil
+	}
+	var names []string
+	for _, r := range f.EnvReads() {
+		if r.Node.StartByte() >= n.StartByte() && r.Node.EndByte() <= n.EndByte() {
+			names = append(names, r.Name)
+		}
+	}
+	return names
+}
+
+// TestPath reports paths of tests, fixtures and mocks, whose credentials are
+// fakes by design.
+func TestPath(p string) bool {
+	lp := "/" + strings.ToLower(p)
+	for _, d := range []string{"/test/", "/tests/", "/__tests__/", "/spec/", "/specs/", "/fixtures/", "/__fixtures__/", "/testdata/", "/__mocks__/", "/mocks/", "/e2e/", "/cypress/", "/playwright/"} {
+		if strings.Contains(lp, d) {
+			return true
+		}
+	}
+	b := path.Base(lp)
+	return strings.Contains(b, ".test.") || strings.Contains(b, ".spec.") || strings.HasSuffix(b, "_test.go") || strings.HasPrefix(b, "test_")
+}
+
+func skipPath(p string) bool {
+	b := strings.ToLower(path.Base(p))
+	switch b {
+	case "package-lock.json", "yarn.lock", "pnpm-lock.yaml", "bun.lockb", "bun.lock", "go.sum", "cargo.lock", "poetry.lock", "composer.lock", "gemfile.lock":
+		return true
+	}
+	return syntax.GeneratedPath(p)
+}
+
+func looksBinary(data []byte) bool {
+	n := min(len(data), 8000)
+	for _, c := range data[:n] {
+		if c == 0 {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,193 @@
+package secrets
+
+import (
+	"fmt"
+	"regexp"
+	"strings"
+
+	"github.com/leakguard/leakguard/analyzers"
+)
+
+// hit is one credential found in a file.
+type hit struct {
+	rule     *analyzers.Rule
+	severity analyzers.Severity
+	secret   string
+	start    int // byte offsets in the file
+	end      int
+	what     string // "a live Stripe secret key"
+	harm     string // what someone holding it can do
+	fix      string
+}
+
+// detector finds one kind of credential by its shape.
+type detector struct {
+	re *regexp.Regexp
+	// classify decides whether a match is a real credential and describes it;
+	// ok false drops the match (placeholder, public key, demo value).
+	classify func(m []string) (h hit, ok bool)
+}
+
+func rotateFix(where, env string) string {
+	return fmt.Sprintf("Revoke this credential now in %s — it is compromised from the moment it was pushed, and removing it from the code does not remove it from git history. Then read it from an environment variable (`process.env.%s`) set in your host's secret settings, never in a committed file.", where, env)
+}
+
+var detectors = []detector{
+	{ // Stripe secret and restricted keys.
+		re: regexp.MustCompile(`\b((?:sk|rk)_(live|test)_([0-9A-Za-z]{16,247}))\b`),
+		classify: func(m []string) (hit, bool) {
+			if Placeholder(m[3]) || !randomLooking(m[3]) {
+				return hit{}, false
+			}
+			kind := "secret"
+			if strings.HasPrefix(m[1], "rk_") {
+				kind = "restricted"
+			}
+			if m[2] == "live" {
+				return hit{rule: ruleStripeKey, severity: analyzers.Critical, secret: m[1],
+					what: "a live Stripe " + kind + " key",
+					harm: "Anyone who can read this repository (every clone, fork and CI log included) can create charges and refunds, move payouts and read every customer's payment details.",
+					fix:  rotateFix("the Stripe dashboard (Developers → API keys → Roll key)", "STRIPE_SECRET_KEY")}, true
+			}
+			return hit{rule: ruleStripeKey, severity: analyzers.Medium, secret: m[1],
+				what: "a Stripe test-mode " + kind + " key",
+				harm: "Test mode moves no money, but the key reads and writes all of your test-mode customers, webhooks and settings, and often sits next to live-mode code paths.",
+				fix:  rotateFix("the Stripe dashboard (test mode → Developers → API keys)", "STRIPE_SECRET_KEY")}, true
+		},
+	},
+	{ // Stripe webhook signing secrets.
+		re: regexp.MustCompile(`\b(whsec_([0-9A-Za-z+/=]{24,}))`),
+		classify: func(m []string) (hit, bool) {
+			if Placeholder(m[2]) || !randomLooking(m[2]) {
+				return hit{}, false
+			}
+			return hit{rule: ruleStripeWebhookSecret, severity: analyzers.High, secret: m[1],
+				what: "a Stripe webhook signing secret",
+				harm: "With it anyone can forge webhook events your endpoint accepts as genuine — marking invoices paid or upgrading accounts without paying.",
+				fix:  rotateFix("the Stripe dashboard (Developers → Webhooks → Roll secret)", "STRIPE_WEBHOOK_SECRET")}, true
+		},
+	},
+	{ // Supabase secret API keys (new format).
+		re: regexp.MustCompile(`\b(sb_secret_([0-9A-Za-z_-]{20,}))`),
+		classify: func(m []string) (hit, bool) {
+			if Placeholder(m[2]) || !randomLooking(m[2]) {
+				return hit{}, false
+			}
+			return hit{rule: ruleSupabaseKey, severity: analyzers.Critical, secret: m[1],
+				what: "a Supabase secret API key",
+				harm: "It bypasses row-level security: whoever has it can read and change every row of every user in your database.",
+				fix:  rotateFix("the Supabase dashboard (Project Settings → API keys)", "SUPABASE_SECRET_KEY")}, true
+		},
+	},
+	{ // JWTs: Supabase legacy service_role keys are signed JWTs with role=service_role.
+		re: regexp.MustCompile(`\b(eyJ[0-9A-Za-z_-]{10,}\.eyJ[0-9A-Za-z_-]{10,}\.[0-9A-Za-z_-]{10,})`),
+		classify: func(m []string) (hit, bool) {
+			claims, ok := jwtClaims(m[1])
+			if !ok {
+				return hit{}, false
+			}
+			role, _ := claims["role"].(string)
+			iss, _ := claims["iss"].(string)
+			if role != "service_role" || iss == "supabase-demo" { // the local `supabase start` key is public
+				return hit{}, false
+			}
+			return hit{rule: ruleSupabaseKey, severity: analyzers.Critical, secret: m[1],
+				what: "a Supabase service_role key (a JWT whose role claim is service_role)",
+				harm: "It bypasses row-level security: whoever has it can read and change every row of every user in your database.",
+				fix:  rotateFix("the Supabase dashboard (Project Settings → API → roll the JWT secret, or move to the new API keys)", "SUPABASE_SERVICE_ROLE_KEY")}, true
+		},
+	},
+	{ // Anthropic.
+		re: regexp.MustCompile(`\b(sk-ant-(?:api|admin)\d{2}-([0-9A-Za-z_-]{40,}))`),
+		classify: provider("an Anthropic API key", "the Anthropic console (Settings → API keys)", "ANTHROPIC_API_KEY",
+			"Anyone who has it can run models on your account and bill you for it, and read what your workspace stores."),
+	},
+	{ // OpenAI: sk-proj-…, sk-svcacct-…, sk-admin-…, legacy sk-<48>.
+		re: regexp.MustCompile(`\b(sk-(?:proj-|svcacct-|admin-|None-)?([0-9A-Za-z_-]{32,}))`),
+		classify: func(m []string) (hit, bool) {
+			if strings.HasPrefix(m[1], "sk-ant-") {
+				return hit{}, false
+			}
+			return provider("an OpenAI API key", "the OpenAI dashboard (API keys)", "OPENAI_API_KEY",
+				"Anyone who has it can run models on your account, run up your bill and read your stored files, assistants and conversations.")(m)
+		},
+	},
+	{ // AWS access key ids.
+		re: regexp.MustCompile(`\b((?:AKIA|ASIA|ABIA|ACCA)([0-9A-Z]{16}))\b`),
+		classify: provider("an AWS access key id", "the AWS IAM console (deactivate and delete the access key)", "AWS_ACCESS_KEY_ID",
+			"Paired with its secret (usually committed alongside it) it gives whatever IAM permissions the key has — often S3 buckets full of customer files."),
+	},
+	{ // GitHub tokens.
+		re: regexp.MustCompile(`\b((?:ghp|gho|ghu|ghs|ghr)_([0-9A-Za-z]{36})|github_pat_([0-9A-Za-z_]{60,}))\b`),
+		classify: func(m []string) (hit, bool) {
+			body := m[2] + m[3]
+			return provider("a GitHub token", "GitHub (Settings → Developer settings → tokens)", "GITHUB_TOKEN",
+				"Anyone who has it acts as its owner on GitHub: reads private repositories, pushes code, reads secrets of workflows it can edit.")([]string{m[0], m[1], body})
+		},
+	},
+	{ // Slack tokens and incoming webhooks.
+		re: regexp.MustCompile(`\b(xox[baprs]-([0-9A-Za-z-]{20,})|https://hooks\.slack\.com/services/(T[0-9A-Z]{6,}/B[0-9A-Z]{6,}/[0-9A-Za-z]{20,}))`),
+		classify: func(m []string) (hit, bool) {
+			body := m[2] + m[3]
+			return provider("a Slack token or webhook URL", "Slack (app settings → OAuth / Incoming Webhooks → revoke)", "SLACK_TOKEN",
+				"Anyone who has it can post as your app into your workspace — convincing phishing from a trusted bot — and, for bot tokens, read channels.")([]string{m[0], m[1], body})
+		},
+	},
+}
+
+// provider builds a classifier for a provider token whose random part is m[2].
+func provider(what, where, env, harm string) func(m []string) (hit, bool) {
+	return func(m []string) (hit, bool) {
+		if Placeholder(m[2]) || !randomLooking(m[2]) {
+			return hit{}, false
+		}
+		return hit{rule: ruleAPIToken, severity: analyzers.High, secret: m[1], what: what, harm: harm, fix: rotateFix(where, env)}, true
+	}
+}
+
+var pemRE = regexp.MustCompile(`-----BEGIN ((?:RSA |EC |DSA |OPENSSH |ENCRYPTED |PGP )?PRIVATE KEY(?: BLOCK)?)-----((?:\\n|\\r|[\r\n]|\s)+)([A-Za-z0-9+/=\s]|\\n|\\r){64,}?-----END`)
+
+// scanText runs every detector, the PEM and database URL checks over a file.
+func scanText(text string) []hit {
+	var hits []hit
+	for _, d := range detectors {
+		for _, idx := range d.re.FindAllStringSubmatchIndex(text, -1) {
+			m := make([]string, len(idx)/2)
+			for i := range m {
+				if idx[2*i] >= 0 {
+					m[i] = text[idx[2*i]:idx[2*i+1]]
+				}
+			}
+			h, ok := d.classify(m)
+			if !ok {
+				continue
+			}
+			h.start, h.end = idx[2], idx[3]
+			hits = append(hits, h)
+		}
+	}
+	for _, idx := range pemRE.FindAllStringSubmatchIndex(text, -1) {
+		block := text[idx[0]:idx[1]]
+		body := strings.NewReplacer(`\n`, "", `\r`, "", "\n", "", "\r", "", " ", "", "\t", "").Replace(text[idx[3]+5 : idx[1]-len("-----END")])
+		if Placeholder(body) {
+			continue
+		}
+		hits = append(hits, hit{rule: rulePrivateKey, severity: analyzers.Critical, secret: block,
+			start: idx[0], end: idx[1],
+			what: "a " + strings.ToLower(text[idx[2]:idx[3]]),
+			harm: "Whoever holds a private key can impersonate the service it belongs to: sign tokens your servers trust, decrypt its traffic or log in where the key is authorised.",
+			fix:  "Revoke the key where it is used and issue a new one. Keep the new key in your host's secret store and load it at runtime (e.g. from an environment variable or a mounted file outside the repository)."})
+	}
+	for _, idx := range dbURLRE.FindAllStringSubmatchIndex(text, -1) {
+		password, host := text[idx[6]:idx[7]], text[idx[8]:idx[9]]
+		if localHost(host) || Placeholder(password) || strings.HasPrefix(password, "$") || len(password) < 6 {
+			continue
+		}
+		hits = append(hits, hit{rule: ruleDatabaseURL, severity: analyzers.High, secret: password,
+			start: idx[6], end: idx[7],
+			what: "a database connection string with its password (host " + host + ")",
+			harm: "Anyone who can read the repository can connect to that database directly, outside every access rule of your app, and read or change all tenants' data.",
+			fix:  "Change the database password now, then load the connection string from an environment variable (`process.env.DATABASE_URL`) set in your host's secret settings."})
+	}
+	return hits
+}

@@ -1,0 +1,124 @@
+package secrets
+
+import (
+	"encoding/base64"
+	"encoding/json"
+	"math"
+	"regexp"
+	"strings"
+)
+
+// entropy is the Shannon entropy of s in bits per character.
+func entropy(s string) float64 {
+	if s == "" {
+		return 0
+	}
+	counts := map[rune]int{}
+	n := 0
+	for _, r := range s {
+		counts[r]++
+		n++
+	}
+	var h float64
+	for _, c := range counts {
+		p := float64(c) / float64(n)
+		h -= p * math.Log2(p)
+	}
+	return h
+}
+
+var placeholderWords = []string{
+	"xxx", "your", "example", "placeholder", "changeme", "change_me", "change-me", "replace", "dummy",
+	"fake", "sample", "redacted", "insert", "todo", "here", "mock", "notreal", "not_real", "not-a-",
+	"invalid", "secret_key", "secretkey", "demo", "foobar", "lorem", "abcdef", "123456", "987654",
+}
+
+var weakPasswords = map[string]bool{
+	"password": true, "postgres": true, "admin": true, "root": true, "secret": true, "test": true,
+	"pass": true, "mysql": true, "user": true, "guest": true, "supabase": true, "prisma": true,
+	"localdev": true, "development": true, "dev": true, "local": true, "docker": true, "example": true,
+}
+
+// Placeholder reports values that stand in for a secret: "your-key-here",
+// "sk_test_xxx", "<token>", "${STRIPE_KEY}", "changeme", masked or repeated
+// characters, template syntax.
+func Placeholder(v string) bool {
+	lv := strings.ToLower(v)
+	if weakPasswords[lv] {
+		return true
+	}
+	for _, w := range placeholderWords {
+		if strings.Contains(lv, w) {
+			return true
+		}
+	}
+	for _, marker := range []string{"<", ">", "${", "{{", "}}", "$(", "...", "…", "***", "%s", "[", "]"} {
+		if strings.Contains(v, marker) {
+			return true
+		}
+	}
+	// The random part of a real key is not a run of one character.
+	if maxRun(v) >= 6 {
+		return true
+	}
+	return false
+}
+
+func maxRun(s string) int {
+	best, run := 0, 0
+	var prev rune = -1
+	for _, r := range s {
+		if r == prev {
+			run++
+		} else {
+			run = 1
+			prev = r
+		}
+		if run > best {
+			best = run
+		}
+	}
+	return best
+}
+
+// randomLooking reports whether the random part of a token looks generated:
+// enough entropy for its length.
+func randomLooking(s string) bool {
+	if len(s) < 8 {
+		return false
+	}
+	need := 3.0
+	if len(s) >= 20 {
+		need = 3.5
+	}
+	return entropy(s) >= need
+}
+
+// jwtClaims decodes the payload of a JWT-shaped string.
+func jwtClaims(tok string) (map[string]any, bool) {
+	parts := strings.Split(tok, ".")
+	if len(parts) != 3 {
+		return nil, false
+	}
+	payload, err := base64.RawURLEncoding.DecodeString(strings.TrimRight(parts[1], "="))
+	if err != nil {
+		return nil, false
+	}
+	var claims map[string]any
+	if json.Unmarshal(payload, &claims) != nil {
+		return nil, false
+	}
+	return claims, true
+}
+
+var dbURLRE = regexp.MustCompile(`\b(postgres(?:ql)?|mysql|mariadb|mongodb(?:\+srv)?|rediss?|amqps?|mssql|sqlserver)://([^:@/\s"'` + "`" + `]+):([^@/\s"'` + "`" + `]+)@([^/:\s"'` + "`" + `?]+)`)
+
+// localHost reports hosts that only exist on a developer's machine or in a
+// compose network.
+func localHost(h string) bool {
+	h = strings.ToLower(h)
+	if h == "localhost" || strings.HasPrefix(h, "127.") || h == "0.0.0.0" || h == "host.docker.internal" || h == "::1" {
+		return true
+	}
+	return !strings.Contains(h, ".") // a compose service name such as "db" or "postgres"
+}

@@ -1,0 +1,29 @@
+// Package suite lists the analyzers a review runs by default.
+package suite
+
+import (
+	"github.com/leakguard/leakguard/analyzers"
+	"github.com/leakguard/leakguard/analyzers/privkey"
+	"github.com/leakguard/leakguard/analyzers/secrets"
+)
+
+// RulesetVersion changes whenever a rule is added, removed or changes what it
+// reports; the GitHub App keys cached reviews by it.
+const RulesetVersion = "2026.11.1"
+
+// Default returns the analyzers of a standard review, one per family.
+func Default() []*analyzers.Analyzer {
+	return []*analyzers.Analyzer{
+		secrets.Analyzer,
+		privkey.Analyzer,
+	}
+}
+
+// Rules lists every rule of the default suite.
+func Rules() []*analyzers.Rule {
+	var out []*analyzers.Rule
+	for _, a := range Default() {
+		out = append(out, a.Rules...)
+	}
+	return out
+}
