@@ -93,7 +93,12 @@ func newModel(opts Options) *Model {
 	m.Tables[QName{"storage", "objects"}] = &Table{Schema: "storage", Name: "objects", Builtin: true, RLS: true, ACL: all(),
 		Columns: []*Column{uuid("id"), text("bucket_id"), text("name"), {Name: "owner", Type: "uuid", References: &QName{"auth", "users"}, RefColumn: "id"}}}
 	for _, f := range []struct{ name, ret string }{{"uid", "uuid"}, {"jwt", "jsonb"}, {"role", "text"}} {
-		fn := &Function{Schema: "auth", Name: f.name, Returns: f.ret, Language: "sql", ACL: ACL{Public: {"EXECUTE": {Default: true}}}, Builtin: true}
+		fn := &Function{Schema: "auth", Name: f.name, ArgTypes: []string{}, Returns: f.ret, Language: "sql", ACL: ACL{Public: {"EXECUTE": {Default: true}}}, Builtin: true}
+		m.Functions[fn.Key()] = fn
+	}
+	for _, f := range []struct{ name, ret string }{{"foldername", "text[]"}, {"filename", "text"}, {"extension", "text"}} {
+		fn := &Function{Schema: "storage", Name: f.name, ArgTypes: []string{"text"}, Params: []Param{{Name: "name", Type: "text", Mode: "in"}},
+			Returns: f.ret, Language: "sql", ACL: ACL{Public: {"EXECUTE": {Default: true}}}, Builtin: true}
 		m.Functions[fn.Key()] = fn
 	}
 	for _, s := range []string{"storage", "graphql_public"} {
@@ -720,6 +725,21 @@ func (m *Model) rename(rs *pg_query.RenameStmt) {
 		if t == nil {
 			return
 		}
+		colsOf := func(r QName) []string {
+			var out []string
+			if tt := m.Tables[r]; tt != nil {
+				for _, c := range tt.Columns {
+					out = append(out, c.Name)
+				}
+			}
+			return out
+		}
+		for _, tt := range m.Tables {
+			for _, p := range tt.Policies {
+				p.Using.renameColumn(tt.QName(), q, rs.Subname, rs.Newname, colsOf)
+				p.Check.renameColumn(tt.QName(), q, rs.Subname, rs.Newname, colsOf)
+			}
+		}
 		if c := t.Column(rs.Subname); c != nil {
 			c.Name = rs.Newname
 		}
@@ -734,10 +754,6 @@ func (m *Model) rename(rs *pg_query.RenameStmt) {
 					ix.Columns[i] = rs.Newname
 				}
 			}
-		}
-		for _, p := range t.Policies {
-			p.Using.renameColumn(q, rs.Subname, rs.Newname)
-			p.Check.renameColumn(q, rs.Subname, rs.Newname)
 		}
 	case pg_query.ObjectType_OBJECT_POLICY:
 		q, t, _ := m.rangeVar(rs.Relation)

@@ -671,30 +671,91 @@ func (m *Model) CallerColumns(t *Table, e *Expr) []string {
 	return out
 }
 
-// renameColumn rewrites references to column old of table t (unqualified or
-// qualified by the table name) as PostgreSQL does for stored expressions.
-func (e *Expr) renameColumn(t QName, old, new string) {
+// relScope is one query level's relations: alias or name -> table.
+type relScope map[string]QName
+
+// renameColumn rewrites references to column old of table target, as
+// PostgreSQL does for stored expressions (it stores column numbers): a
+// reference binds to the innermost query level with a relation that has
+// the column; outer is the table the policy is on. cols returns a table's
+// column names before the rename.
+func (e *Expr) renameColumn(outer, target QName, old, new string, cols func(QName) []string) {
 	if e == nil {
 		return
 	}
-	walk(e.node, func(x *pg_query.Node) bool {
-		if x.GetSubLink() != nil {
-			return false
-		}
-		if cr := x.GetColumnRef(); cr != nil {
+	changed := false
+	var rewrite func(n proto.Message, scopes []relScope)
+	rewrite = func(n proto.Message, scopes []relScope) {
+		walk(n, func(x *pg_query.Node) bool {
+			if sel := x.GetSelectStmt(); sel != nil {
+				sc := relScope{}
+				for _, f := range sel.FromClause {
+					walk(f, func(y *pg_query.Node) bool {
+						if rv := y.GetRangeVar(); rv != nil {
+							q := QName{rv.Schemaname, rv.Relname}
+							if q.Schema == "" {
+								q.Schema = "public"
+							}
+							name := rv.Relname
+							if rv.Alias != nil && rv.Alias.Aliasname != "" {
+								name = rv.Alias.Aliasname
+							}
+							sc[name] = q
+						}
+						return y.GetSubLink() == nil && y.GetRangeSubselect() == nil
+					})
+				}
+				inner := append(append([]relScope(nil), scopes...), sc)
+				for _, part := range []proto.Message{sel.WhereClause, sel.HavingClause} {
+					if part != nil {
+						rewrite(part, inner)
+					}
+				}
+				for _, l := range [][]*pg_query.Node{sel.TargetList, sel.GroupClause, sel.FromClause} {
+					for _, it := range l {
+						rewrite(it, inner)
+					}
+				}
+				return false
+			}
+			cr := x.GetColumnRef()
+			if cr == nil {
+				return true
+			}
 			f := cr.Fields
 			last := f[len(f)-1].GetString_()
 			if last == nil || last.Sval != old {
 				return true
 			}
 			q := strs(f[:len(f)-1])
-			if len(q) == 0 || (len(q) == 1 && q[0] == t.Name) || (len(q) == 2 && q[0] == t.Schema && q[1] == t.Name) {
-				last.Sval = new
+			var bound QName
+			found := false
+			for i := len(scopes) - 1; i >= 0 && !found; i-- {
+				switch len(q) {
+				case 0:
+					for _, rel := range scopes[i] {
+						if contains(cols(rel), old) {
+							bound, found = rel, true
+							break
+						}
+					}
+				default:
+					if rel, ok := scopes[i][q[len(q)-1]]; ok {
+						bound, found = rel, true
+					}
+				}
 			}
-		}
-		return true
-	})
-	e.refresh()
+			if found && bound == target {
+				last.Sval = new
+				changed = true
+			}
+			return true
+		})
+	}
+	rewrite(e.node, []relScope{{outer.Name: outer}})
+	if changed {
+		e.refresh()
+	}
 }
 
 // renameTable rewrites relation references to a renamed table.
@@ -706,7 +767,16 @@ func (e *Expr) renameTable(old, new QName) {
 	walk(e.node, func(x *pg_query.Node) bool {
 		if rv := x.GetRangeVar(); rv != nil && rv.Relname == old.Name && (rv.Schemaname == old.Schema || (rv.Schemaname == "" && old.Schema == "public")) {
 			rv.Relname = new.Name
+			if rv.Schemaname != "" {
+				rv.Schemaname = new.Schema
+			}
 			changed = true
+		}
+		if cr := x.GetColumnRef(); cr != nil && len(cr.Fields) == 2 {
+			if q := cr.Fields[0].GetString_(); q != nil && q.Sval == old.Name {
+				q.Sval = new.Name
+				changed = true
+			}
 		}
 		return true
 	})

@@ -145,6 +145,12 @@ create function auth.jwt() returns jsonb language sql stable as
   $$ select coalesce(nullif(current_setting('request.jwt.claims', true), ''), '{}')::jsonb $$;
 create function auth.role() returns text language sql stable as
   $$ select nullif(current_setting('request.jwt.claim.role', true), '')::text $$;
+create function storage.foldername(name text) returns text[] language sql immutable as
+  $$ select (string_to_array(name, '/'))[1:array_length(string_to_array(name, '/'), 1) - 1] $$;
+create function storage.filename(name text) returns text language sql immutable as
+  $$ select (string_to_array(name, '/'))[array_length(string_to_array(name, '/'), 1)] $$;
+create function storage.extension(name text) returns text language sql immutable as
+  $$ select reverse(split_part(reverse(name), '.', 1)) $$;
 create table storage.buckets (id text primary key, name text, public boolean default false);
 create table storage.objects (id uuid, bucket_id text, name text, owner uuid references auth.users(id));
 alter table storage.buckets enable row level security;
