@@ -277,7 +277,7 @@ func (m *Model) applyStmt(n *pg_query.Node, text string) {
 	case n.GetSelectStmt() != nil:
 		m.selectStmt(n.GetSelectStmt())
 	case n.GetDoStmt() != nil:
-		m.opaque("DoStmt", "DO block: its PL/pgSQL (often dynamic or conditional DDL) is not modelled")
+		m.doBlock(n.GetDoStmt())
 	case n.GetAlterOwnerStmt() != nil:
 		ao := n.GetAlterOwnerStmt()
 		if r := roleName(ao.Newowner); isClientRole(r) {
@@ -989,4 +989,44 @@ func (m *Model) dropDependents(q QName, cascade bool) {
 		}
 		t.Policies = keep
 	}
+}
+
+// drizzleDo matches the DO block Drizzle emits around foreign keys and enum
+// types: BEGIN <static DDL> EXCEPTION WHEN duplicate_object THEN null; END.
+var drizzleDo = regexp.MustCompile(`(?is)^\s*begin\s+(.*?)\s*exception\s+when\s+duplicate_object\s+then\s+null\s*;\s*end\s*;?\s*$`)
+
+// doBlock models the one DO shape whose effect is static (Drizzle's
+// guarded constraint and type creation); every other DO block is opaque.
+func (m *Model) doBlock(ds *pg_query.DoStmt) {
+	body := ""
+	for _, a := range ds.Args {
+		if de := a.GetDefElem(); de != nil && de.Defname == "as" {
+			body = defValue(de)
+		}
+	}
+	if sm := drizzleDo.FindStringSubmatch(body); sm != nil {
+		if r, err := pg_query.Parse(sm[1]); err == nil && len(r.Stmts) > 0 {
+			static := true
+			for _, rs := range r.Stmts {
+				switch {
+				case rs.Stmt.GetCreateEnumStmt() != nil, rs.Stmt.GetCompositeTypeStmt() != nil:
+				case rs.Stmt.GetAlterTableStmt() != nil:
+					for _, c := range rs.Stmt.GetAlterTableStmt().Cmds {
+						if c.GetAlterTableCmd().GetSubtype() != pg_query.AlterTableType_AT_AddConstraint {
+							static = false
+						}
+					}
+				default:
+					static = false
+				}
+			}
+			if static {
+				for _, rs := range r.Stmts {
+					m.applyStmt(rs.Stmt, "")
+				}
+				return
+			}
+		}
+	}
+	m.opaque("DoStmt", "DO block: its PL/pgSQL (often dynamic or conditional DDL) is not modelled")
 }

@@ -66,6 +66,8 @@ func TestOracle(t *testing.T) {
 			for _, o := range m.Opaque {
 				t.Errorf("opaque %s: %s", o.Pos, o.Reason)
 			}
+			t.Logf("catalog: %d tables, %d views, %d policies, %d functions, %d privileges, %d buckets",
+				len(cat.Tables), len(cat.Views), len(cat.Policies), len(cat.Functions), len(cat.Relacl)+len(cat.Procacl), len(cat.Buckets))
 			for _, d := range compareModel(m, &cat) {
 				t.Error(d)
 			}

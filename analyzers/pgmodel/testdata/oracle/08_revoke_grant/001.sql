@@ -1,0 +1,11 @@
+create table public.api_keys (id uuid primary key, user_id uuid not null, key_hash text not null);
+alter table public.api_keys enable row level security;
+revoke all on table public.api_keys from anon;
+revoke insert, update, delete on public.api_keys from authenticated;
+create table public.public_stats (day date primary key, visits int);
+revoke all on public.public_stats from anon, authenticated;
+grant select on public.public_stats to anon, authenticated;
+create table public.feedback (id bigserial primary key, message text);
+revoke all on public.feedback from public, anon, authenticated, service_role;
+grant insert on public.feedback to anon;
+grant select (id) on public.feedback to authenticated;

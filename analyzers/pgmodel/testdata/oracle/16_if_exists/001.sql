@@ -1,0 +1,12 @@
+create table if not exists public.events (id bigserial primary key, user_id uuid, name text);
+create table if not exists public.events (id bigserial primary key, something_else text);
+alter table public.events enable row level security;
+drop policy if exists "events read" on public.events;
+create policy "events read" on public.events for select using (user_id = auth.uid());
+drop policy if exists "events read" on public.events;
+create policy "events read" on public.events for select to authenticated using (user_id = (select auth.uid()));
+drop table if exists public.old_events;
+drop view if exists public.old_view;
+drop function if exists public.old_fn();
+create index if not exists events_user_id_idx on public.events (user_id);
+create index if not exists events_user_id_idx on public.events (user_id);
