@@ -254,6 +254,11 @@ func (e *Engine) finish(ctx context.Context, fs []*Finding, st *sideState, cfg *
 		}
 		return fs[i].StartLine < fs[j].StartLine
 	})
+	// Every secret reported in a file is masked in every excerpt of that file.
+	secretsByPath := map[string][]string{}
+	for _, f := range fs {
+		secretsByPath[f.Path] = append(secretsByPath[f.Path], f.Secrets...)
+	}
 	for _, f := range fs {
 		if f.Severity == 0 {
 			f.Severity = f.Rule.Severity
@@ -268,7 +273,7 @@ func (e *Engine) finish(ctx context.Context, fs []*Finding, st *sideState, cfg *
 			}
 		}
 		if st != nil {
-			f.Excerpt, f.ExcerptStart = st.excerpt(ctx, f.Path, f.StartLine, f.EndLine, f.Secrets)
+			f.Excerpt, f.ExcerptStart = st.excerpt(ctx, f.Path, f.StartLine, f.EndLine, secretsByPath[f.Path])
 		}
 		key := f.Key
 		if key == "" {
@@ -421,7 +426,7 @@ func (s *sideState) excerpt(ctx context.Context, p string, start, end int, secre
 	}
 	var out []string
 	for i := start; i <= end; i++ {
-		out = append(out, RedactIn(strings.TrimRight(string(ls[i-1]), "\r"), secrets))
+		out = append(out, MaskTokens(RedactIn(strings.TrimRight(string(ls[i-1]), "\r"), secrets)))
 	}
 	return out, start
 }

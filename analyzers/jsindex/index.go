@@ -325,6 +325,10 @@ func (c *tsconfig) resolve(spec string, ix *Index) (string, bool) {
 // StripJSONC removes comments and trailing commas from JSON-with-comments
 // (tsconfig.json allows both).
 func StripJSONC(in []byte) []byte {
+	return stripTrailingCommas(stripComments(in))
+}
+
+func stripComments(in []byte) []byte {
 	out := make([]byte, 0, len(in))
 	inStr := false
 	for i := 0; i < len(in); i++ {
@@ -354,7 +358,32 @@ func StripJSONC(in []byte) []byte {
 				i++
 			}
 			i++
-		case c == ',':
+		default:
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
+func stripTrailingCommas(in []byte) []byte {
+	out := make([]byte, 0, len(in))
+	inStr := false
+	for i := 0; i < len(in); i++ {
+		c := in[i]
+		if inStr {
+			out = append(out, c)
+			if c == '\\' && i+1 < len(in) {
+				i++
+				out = append(out, in[i])
+			} else if c == '"' {
+				inStr = false
+			}
+			continue
+		}
+		if c == '"' {
+			inStr = true
+		}
+		if c == ',' {
 			j := i + 1
 			for j < len(in) && (in[j] == ' ' || in[j] == '\n' || in[j] == '\t' || in[j] == '\r') {
 				j++
@@ -362,10 +391,8 @@ func StripJSONC(in []byte) []byte {
 			if j < len(in) && (in[j] == '}' || in[j] == ']') {
 				continue
 			}
-			out = append(out, c)
-		default:
-			out = append(out, c)
 		}
+		out = append(out, c)
 	}
 	return out
 }

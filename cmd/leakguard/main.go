@@ -1,0 +1,81 @@
+// Command leakguard reviews changes for security regressions: `scan` reviews
+// a local git range, `serve` runs the GitHub App, `version` prints the build.
+package main
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"os"
+	"os/signal"
+	"runtime/debug"
+	"syscall"
+
+	"github.com/leakguard/leakguard/analyzers/suite"
+)
+
+const usage = `leakguard reviews pull requests for security regressions.
+
+Usage:
+  leakguard scan [--repo DIR] [--base REV] [--head REV] [--format text|json|sarif] [--config FILE]
+  leakguard serve [flags]     run the GitHub App (see leakguard serve --help)
+  leakguard version
+
+Exit codes of scan: 0 no blocking new finding, 1 at least one, 2 usage or runtime error.
+`
+
+// command is one subcommand; it returns the process exit code.
+type command func(ctx context.Context, args []string, stdout, stderr io.Writer) int
+
+func main() {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	code := run(ctx, os.Args[1:], os.Stdout, os.Stderr)
+	stop()
+	os.Exit(code)
+}
+
+func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
+	commands := map[string]command{
+		"scan":    runScan,
+		"version": runVersion,
+	}
+	registerServe(commands)
+	if len(args) == 0 {
+		fmt.Fprint(stderr, usage)
+		return 2
+	}
+	switch args[0] {
+	case "-h", "--help", "help":
+		fmt.Fprint(stdout, usage)
+		return 0
+	}
+	cmd, ok := commands[args[0]]
+	if !ok {
+		fmt.Fprintf(stderr, "leakguard: unknown command %q\n\n%s", args[0], usage)
+		return 2
+	}
+	return cmd(ctx, args[1:], stdout, stderr)
+}
+
+// Version is set at build time with -ldflags "-X main.Version=…".
+var Version = ""
+
+func version() string {
+	if Version != "" {
+		return Version
+	}
+	v := "dev"
+	if bi, ok := debug.ReadBuildInfo(); ok {
+		for _, s := range bi.Settings {
+			if s.Key == "vcs.revision" && len(s.Value) >= 12 {
+				v += "+" + s.Value[:12]
+			}
+		}
+	}
+	return v
+}
+
+func runVersion(_ context.Context, _ []string, stdout, _ io.Writer) int {
+	fmt.Fprintf(stdout, "leakguard %s (ruleset %s)\n", version(), suite.RulesetVersion)
+	return 0
+}
