@@ -518,7 +518,11 @@ func (m *Model) createTableAs(ct *pg_query.CreateTableAsStmt) {
 		return
 	}
 	t := &Table{Schema: q.Schema, Name: q.Name, Pos: m.pos, ACL: m.newACL(q.Schema, "tables"), FromQuery: true}
-	for _, c := range strs(ct.Into.ColNames) {
+	names := strs(ct.Into.ColNames)
+	if len(names) == 0 {
+		names = targetNames(ct.Query)
+	}
+	for _, c := range names {
 		t.Columns = append(t.Columns, &Column{Name: c, Pos: m.pos})
 	}
 	m.Tables[q] = t
@@ -1029,4 +1033,36 @@ func (m *Model) doBlock(ds *pg_query.DoStmt) {
 		}
 	}
 	m.opaque("DoStmt", "DO block: its PL/pgSQL (often dynamic or conditional DDL) is not modelled")
+}
+
+// targetNames derives the output column names of a simple SELECT the way
+// PostgreSQL names them (alias, column name, function name); nil when a
+// star or set operation makes them unknowable here.
+func targetNames(q *pg_query.Node) []string {
+	sel := q.GetSelectStmt()
+	if sel == nil || len(sel.TargetList) == 0 {
+		return nil
+	}
+	var out []string
+	for _, t := range sel.TargetList {
+		rt := t.GetResTarget()
+		switch {
+		case rt == nil:
+			return nil
+		case rt.Name != "":
+			out = append(out, rt.Name)
+		case rt.Val.GetColumnRef() != nil:
+			f := strs(rt.Val.GetColumnRef().Fields)
+			if f[len(f)-1] == "*" {
+				return nil
+			}
+			out = append(out, f[len(f)-1])
+		case rt.Val.GetFuncCall() != nil:
+			f := strs(rt.Val.GetFuncCall().Funcname)
+			out = append(out, f[len(f)-1])
+		default:
+			out = append(out, "?column?")
+		}
+	}
+	return out
 }

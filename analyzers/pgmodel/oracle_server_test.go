@@ -173,7 +173,7 @@ select json_build_object(
  'tables', (select coalesce(json_agg(json_build_object('schema', n.nspname, 'name', c.relname,
      'rls', c.relrowsecurity, 'force', c.relforcerowsecurity,
      'columns', (select coalesce(json_agg(a.attname order by a.attname), '[]') from pg_attribute a where a.attrelid = c.oid and a.attnum > 0 and not a.attisdropped))), '[]')
-   from pg_class c join nsp n on n.oid = c.relnamespace where c.relkind in ('r','p')),
+   from pg_class c join nsp n on n.oid = c.relnamespace where c.relkind in ('r','p') and not exists (select 1 from pg_depend d where d.objid = c.oid and d.deptype = 'e')),
  'views', (select coalesce(json_agg(json_build_object('schema', n.nspname, 'name', c.relname, 'materialized', c.relkind = 'm',
      'options', coalesce(c.reloptions, '{}'))), '[]')
    from pg_class c join nsp n on n.oid = c.relnamespace where c.relkind in ('v','m')),
@@ -181,7 +181,7 @@ select json_build_object(
      'permissive', permissive, 'roles', roles, 'cmd', cmd, 'qual', qual, 'check', with_check)), '[]') from pg_policies),
  'functions', (select coalesce(json_agg(json_build_object('schema', n.nspname, 'name', p.proname,
      'args', oidvectortypes(p.proargtypes), 'secdef', p.prosecdef, 'config', coalesce(p.proconfig, '{}'), 'kind', p.prokind)), '[]')
-   from pg_proc p join nsp n on n.oid = p.pronamespace),
+   from pg_proc p join nsp n on n.oid = p.pronamespace where not exists (select 1 from pg_depend d where d.objid = p.oid and d.deptype = 'e')),
  'relacl', (select coalesce(json_agg(json_build_object('schema', n.nspname, 'name', c.relname, 'grantee', r.name, 'priv', a.privilege_type)), '[]')
    from pg_class c join nsp n on n.oid = c.relnamespace,
    lateral aclexplode(coalesce(c.relacl, acldefault('r', c.relowner))) a join roles r on r.oid = a.grantee
@@ -189,7 +189,8 @@ select json_build_object(
  'procacl', (select coalesce(json_agg(json_build_object('schema', n.nspname, 'name', p.proname, 'args', oidvectortypes(p.proargtypes),
      'grantee', r.name, 'priv', a.privilege_type)), '[]')
    from pg_proc p join nsp n on n.oid = p.pronamespace,
-   lateral aclexplode(coalesce(p.proacl, acldefault('f', p.proowner))) a join roles r on r.oid = a.grantee),
+   lateral aclexplode(coalesce(p.proacl, acldefault('f', p.proowner))) a join roles r on r.oid = a.grantee
+   where not exists (select 1 from pg_depend d where d.objid = p.oid and d.deptype = 'e')),
  'buckets', (select coalesce(json_agg(json_build_object('id', id, 'public', coalesce(public, false))), '[]') from storage.buckets)
 )`
 

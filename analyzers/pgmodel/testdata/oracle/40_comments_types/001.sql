@@ -1,0 +1,15 @@
+create extension if not exists pgcrypto with schema extensions;
+create type public.status as enum ('open', 'closed');
+create domain public.email as text check (value ~ '@');
+create sequence public.ticket_seq;
+create table public.tickets (id int primary key default nextval('public.ticket_seq'), reporter_id uuid, status public.status default 'open', contact public.email);
+comment on table public.tickets is 'Support tickets';
+comment on column public.tickets.reporter_id is 'auth.users id';
+alter table public.tickets enable row level security;
+create policy "reporters" on public.tickets for select using (reporter_id = auth.uid() and status <> 'closed');
+begin;
+alter table public.tickets add column priority int default 0;
+commit;
+create or replace function public.tickets_set_updated() returns trigger language plpgsql as $$ begin return new; end $$;
+create trigger tickets_updated before update on public.tickets for each row execute function public.tickets_set_updated();
+grant usage, select on sequence public.ticket_seq to authenticated;
