@@ -15,6 +15,7 @@ import (
 	"strings"
 
 	"github.com/santhosh-tekuri/jsonschema/v6"
+	"github.com/santhosh-tekuri/jsonschema/v6/kind"
 	"gopkg.in/yaml.v3"
 )
 
@@ -200,6 +201,10 @@ func schemaProblems(ve *jsonschema.ValidationError, root *yaml.Node) []Problem {
 	seen := map[string]bool{}
 	for _, e := range leaves {
 		node := locate(root, e.InstanceLocation)
+		// An unknown key is reported on the object; point at the key itself.
+		if ap, ok := e.ErrorKind.(*kind.AdditionalProperties); ok && len(ap.Properties) > 0 {
+			node = keyNode(node, ap.Properties[0])
+		}
 		where := "/" + strings.Join(e.InstanceLocation, "/")
 		msg := fmt.Sprintf("%s: %s", where, leafMessage(e))
 		if seen[msg] {
@@ -226,6 +231,18 @@ func leafMessage(e *jsonschema.ValidationError) string {
 		msg = msg[i+3:]
 	}
 	return msg
+}
+
+// keyNode returns the key node of a mapping entry, or the mapping itself.
+func keyNode(m *yaml.Node, key string) *yaml.Node {
+	if m.Kind == yaml.MappingNode {
+		for i := 0; i+1 < len(m.Content); i += 2 {
+			if m.Content[i].Value == key {
+				return m.Content[i]
+			}
+		}
+	}
+	return m
 }
 
 // locate follows a JSON pointer through the YAML tree; for a property that

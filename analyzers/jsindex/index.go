@@ -156,8 +156,9 @@ func (ix *Index) resolveFile(p string) (string, bool) {
 
 // ClientChain returns, for a module bundled for the browser, the import chain
 // from a 'use client' entry to it (entry first); nil when the module stays on
-// the server. Traversal follows value imports, stops at 'use server' modules
-// (the client gets only references to server actions) and type-only imports.
+// the server. Traversal follows value imports and stops at type-only imports,
+// 'use server' modules (the client gets only references to server actions)
+// and modules importing "server-only" (the build fails rather than bundle them).
 func (ix *Index) ClientChain(p string) []string {
 	if ix.client == nil {
 		ix.buildClient()
@@ -196,8 +197,10 @@ func (ix *Index) buildClient() {
 			if _, seen := ix.client[imp.Target]; seen {
 				continue
 			}
+			// 'use server' modules reach the client only as action references;
+			// a server-only module fails the build instead of being bundled.
 			tm := ix.Module(imp.Target)
-			if tm != nil && tm.UseServer {
+			if tm != nil && (tm.UseServer || tm.ServerOnly) {
 				continue
 			}
 			chain := append(append([]string{}, ix.client[cur]...), imp.Target)

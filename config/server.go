@@ -1,0 +1,215 @@
+package config
+
+import (
+	"crypto/x509"
+	"encoding/pem"
+	"errors"
+	"flag"
+	"fmt"
+	"net/url"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// Server is the configuration of `leakguard serve`. Flags override the
+// LEAKGUARD_* environment variables of DESIGN.md.
+type Server struct {
+	Addr string // listen address, LEAKGUARD_ADDR (default ":8080")
+	// AppID and PrivateKey identify the GitHub App (LEAKGUARD_APP_ID,
+	// LEAKGUARD_PRIVATE_KEY_FILE or LEAKGUARD_PRIVATE_KEY). The key is PEM.
+	AppID      int64
+	PrivateKey []byte
+	// WebhookSecrets are accepted for X-Hub-Signature-256: the current one
+	// (LEAKGUARD_WEBHOOK_SECRET) and, while rotating, the previous one
+	// (LEAKGUARD_WEBHOOK_SECRET_PREVIOUS).
+	WebhookSecrets []string
+	// GitHubURL is the REST API base: https://api.github.com/ for GitHub.com,
+	// https://HOST/api/v3/ for GitHub Enterprise Server (LEAKGUARD_GITHUB_URL).
+	GitHubURL string
+	// WebURL is GitHub's web address, for the manifest flow
+	// (LEAKGUARD_GITHUB_WEB_URL, default derived from GitHubURL).
+	WebURL string
+	// DatabaseURL is the store: a SQLite file path or file: URL (default
+	// DataDir/leakguard.db), or postgres:// for several replicas.
+	DatabaseURL string
+	// DataDir holds the SQLite store, the blob cache, the credentials written
+	// by the setup flow and the comment marker key (LEAKGUARD_DATA_DIR,
+	// default ".data").
+	DataDir string
+	// PublicURL is where GitHub reaches this server (LEAKGUARD_PUBLIC_URL);
+	// the setup flow puts it in the manifest.
+	PublicURL string
+	// Workers is the number of reviews run at once (LEAKGUARD_WORKERS, default 2).
+	Workers int
+	// MarkerKey signs the hidden fingerprint markers in review comments
+	// (LEAKGUARD_MARKER_KEY); when empty a random key is kept in DataDir.
+	MarkerKey string
+	// Setup serves only the setup page (the manifest flow) and health checks,
+	// for a server that has no app yet (--setup).
+	Setup bool
+	// ShutdownTimeout bounds the graceful stop.
+	ShutdownTimeout time.Duration
+}
+
+// Credentials written by the setup flow into DataDir, read at start when the
+// environment does not name them.
+const (
+	AppIDFile         = "app-id"
+	PrivateKeyFile    = "private-key.pem"
+	WebhookSecretFile = "webhook-secret"
+)
+
+// LoadServer reads the server configuration from flags (args, without the
+// subcommand) and the environment, and validates it. Errors say what to set.
+func LoadServer(args []string, getenv func(string) string) (*Server, error) {
+	if getenv == nil {
+		getenv = os.Getenv
+	}
+	env := func(k, def string) string {
+		if v := strings.TrimSpace(getenv(k)); v != "" {
+			return v
+		}
+		return def
+	}
+	c := &Server{ShutdownTimeout: 30 * time.Second}
+	fs := flag.NewFlagSet("serve", flag.ContinueOnError)
+	fs.SetOutput(new(strings.Builder))
+	fs.StringVar(&c.Addr, "addr", env("LEAKGUARD_ADDR", ":8080"), "listen address")
+	appID := fs.String("app-id", env("LEAKGUARD_APP_ID", ""), "GitHub App id")
+	keyFile := fs.String("private-key-file", env("LEAKGUARD_PRIVATE_KEY_FILE", ""), "GitHub App private key (PEM file)")
+	fs.StringVar(&c.GitHubURL, "github-url", env("LEAKGUARD_GITHUB_URL", "https://api.github.com/"), "GitHub REST API base URL")
+	fs.StringVar(&c.WebURL, "github-web-url", env("LEAKGUARD_GITHUB_WEB_URL", ""), "GitHub web URL (manifest flow)")
+	fs.StringVar(&c.DataDir, "data-dir", env("LEAKGUARD_DATA_DIR", ".data"), "data directory")
+	fs.StringVar(&c.DatabaseURL, "database-url", env("LEAKGUARD_DATABASE_URL", ""), "SQLite file or postgres:// URL")
+	fs.StringVar(&c.PublicURL, "public-url", env("LEAKGUARD_PUBLIC_URL", ""), "public URL of this server (setup flow)")
+	workers := fs.String("workers", env("LEAKGUARD_WORKERS", "2"), "reviews run at once")
+	fs.BoolVar(&c.Setup, "setup", false, "serve only the setup page that registers the GitHub App")
+	if err := fs.Parse(args); err != nil {
+		return nil, fmt.Errorf("serve: %w", err)
+	}
+	if fs.NArg() > 0 {
+		return nil, fmt.Errorf("serve: unexpected argument %q", fs.Arg(0))
+	}
+	var errs []error
+	n, err := strconv.Atoi(*workers)
+	if err != nil || n < 1 || n > 64 {
+		errs = append(errs, fmt.Errorf("LEAKGUARD_WORKERS / --workers: want a number from 1 to 64, got %q", *workers))
+	}
+	c.Workers = n
+	u, err := url.Parse(c.GitHubURL)
+	if err != nil || (u.Scheme != "https" && u.Scheme != "http") || u.Host == "" {
+		errs = append(errs, fmt.Errorf("LEAKGUARD_GITHUB_URL / --github-url: want an http(s) URL, got %q", c.GitHubURL))
+	} else if !strings.HasSuffix(c.GitHubURL, "/") {
+		c.GitHubURL += "/"
+	}
+	if c.WebURL == "" && u != nil {
+		c.WebURL = deriveWebURL(u)
+	}
+	if c.DatabaseURL == "" {
+		c.DatabaseURL = filepath.Join(c.DataDir, "leakguard.db")
+	}
+	c.MarkerKey = getenv("LEAKGUARD_MARKER_KEY")
+
+	// Credentials: the environment first, then what the setup flow stored.
+	stored := func(name string) string {
+		b, err := os.ReadFile(filepath.Join(c.DataDir, name))
+		if err != nil {
+			return ""
+		}
+		return strings.TrimSpace(string(b))
+	}
+	if *appID == "" {
+		*appID = stored(AppIDFile)
+	}
+	secret := getenv("LEAKGUARD_WEBHOOK_SECRET")
+	if secret == "" {
+		secret = stored(WebhookSecretFile)
+	}
+	if secret != "" {
+		c.WebhookSecrets = append(c.WebhookSecrets, secret)
+	}
+	if prev := getenv("LEAKGUARD_WEBHOOK_SECRET_PREVIOUS"); prev != "" {
+		c.WebhookSecrets = append(c.WebhookSecrets, prev)
+	}
+	switch {
+	case getenv("LEAKGUARD_PRIVATE_KEY") != "":
+		c.PrivateKey = []byte(strings.ReplaceAll(getenv("LEAKGUARD_PRIVATE_KEY"), `\n`, "\n"))
+	case *keyFile != "":
+		b, err := os.ReadFile(*keyFile)
+		if err != nil {
+			errs = append(errs, fmt.Errorf("LEAKGUARD_PRIVATE_KEY_FILE: %w", err))
+		}
+		c.PrivateKey = b
+	default:
+		if b, err := os.ReadFile(filepath.Join(c.DataDir, PrivateKeyFile)); err == nil {
+			c.PrivateKey = b
+		}
+	}
+	if c.Setup {
+		if c.PublicURL == "" {
+			errs = append(errs, errors.New("--setup needs LEAKGUARD_PUBLIC_URL / --public-url: the address where GitHub will send webhooks (for a local try, a tunnel such as smee.io or a reverse proxy)"))
+		}
+		return c, errors.Join(errs...)
+	}
+	if len(c.WebhookSecrets) == 0 {
+		errs = append(errs, errors.New("no webhook secret: set LEAKGUARD_WEBHOOK_SECRET (the secret of the GitHub App's webhook), or run `leakguard serve --setup` to register an app"))
+	}
+	for i, s := range c.WebhookSecrets {
+		if len(s) < 16 {
+			errs = append(errs, fmt.Errorf("webhook secret %d is shorter than 16 characters; use a long random value", i+1))
+		}
+	}
+	if *appID == "" {
+		errs = append(errs, errors.New("no app id: set LEAKGUARD_APP_ID (on the GitHub App's settings page) or run `leakguard serve --setup`"))
+	} else if id, err := strconv.ParseInt(*appID, 10, 64); err != nil || id <= 0 {
+		errs = append(errs, fmt.Errorf("LEAKGUARD_APP_ID: want a positive number, got %q", *appID))
+	} else {
+		c.AppID = id
+	}
+	if len(c.PrivateKey) == 0 {
+		errs = append(errs, errors.New("no private key: set LEAKGUARD_PRIVATE_KEY_FILE to the app's .pem file, or LEAKGUARD_PRIVATE_KEY to its content"))
+	} else if err := checkPrivateKey(c.PrivateKey); err != nil {
+		errs = append(errs, err) // the message never includes the key
+	}
+	if strings.HasPrefix(c.DatabaseURL, "postgres://") || strings.HasPrefix(c.DatabaseURL, "postgresql://") {
+		errs = append(errs, errors.New("LEAKGUARD_DATABASE_URL: the Postgres mode is not available in this build yet; leave it empty for the embedded SQLite store"))
+	}
+	return c, errors.Join(errs...)
+}
+
+func checkPrivateKey(pemData []byte) error {
+	block, _ := pem.Decode(pemData)
+	if block == nil {
+		return errors.New("private key: not a PEM block (expected the .pem file GitHub generated)")
+	}
+	if _, err := x509.ParsePKCS1PrivateKey(block.Bytes); err == nil {
+		return nil
+	}
+	if _, err := x509.ParsePKCS8PrivateKey(block.Bytes); err == nil {
+		return nil
+	}
+	return errors.New("private key: the PEM block is not an RSA private key")
+}
+
+// deriveWebURL maps an API base to GitHub's web address: api.github.com to
+// github.com, https://HOST/api/v3/ to https://HOST/.
+func deriveWebURL(u *url.URL) string {
+	if u.Host == "api.github.com" {
+		return "https://github.com/"
+	}
+	w := *u
+	w.Path = strings.TrimSuffix(strings.TrimSuffix(w.Path, "/"), "/api/v3") + "/"
+	return w.String()
+}
+
+// GraphQLURL is the GraphQL endpoint matching a REST API base.
+func GraphQLURL(apiBase string) string {
+	b := strings.TrimSuffix(apiBase, "/")
+	if strings.HasSuffix(b, "/api/v3") {
+		return strings.TrimSuffix(b, "/v3") + "/graphql"
+	}
+	return b + "/graphql"
+}
