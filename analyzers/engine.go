@@ -325,6 +325,7 @@ type sideState struct {
 	idx     *jsindex.Index
 	idxErr  error
 	idxDone bool
+	policy  policyCache
 }
 
 type blobEntry struct {
