@@ -5,6 +5,7 @@ import (
 	"github.com/leakguard/leakguard/analyzers"
 	"github.com/leakguard/leakguard/analyzers/privkey"
 	"github.com/leakguard/leakguard/analyzers/secrets"
+	"github.com/leakguard/leakguard/analyzers/webhook"
 )
 
 // RulesetVersion changes whenever a rule is added, removed or changes what it
@@ -16,6 +17,7 @@ func Default() []*analyzers.Analyzer {
 	return []*analyzers.Analyzer{
 		secrets.Analyzer,
 		privkey.Analyzer,
+		webhook.Analyzer,
 	}
 }
 

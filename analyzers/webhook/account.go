@@ -1,0 +1,259 @@
+package webhook
+
+import (
+	"fmt"
+	"regexp"
+	"strings"
+
+	sitter "github.com/smacker/go-tree-sitter"
+
+	"github.com/leakguard/leakguard/analyzers"
+	"github.com/leakguard/leakguard/analyzers/syntax"
+)
+
+var (
+	// Fields of a Stripe object the payer or the session creator controls.
+	emailField    = regexp.MustCompile(`\.(customer_email|receipt_email)\b|\.(customer_details|billing_details)\.email\b`)
+	metadataField = regexp.MustCompile(`\.metadata(\.|\[|$)`)
+	// Calls whose arguments select the account a write or read applies to.
+	lookupByFirstArg = map[string]bool{"getUserById": true, "getUserByEmail": true, "updateUserById": true,
+		"updateUserMetadata": true, "getUser": true, "updateUser": true, "deleteUser": true, "findUserByEmail": true,
+		"getUserByEmailAddress": true}
+	whereMethods = map[string]bool{"findUnique": true, "findUniqueOrThrow": true, "findFirst": true, "findFirstOrThrow": true,
+		"update": true, "updateMany": true, "upsert": true, "delete": true, "deleteMany": true, "findMany": true}
+)
+
+type taint struct {
+	kind string // "email" or "metadata"
+	expr string
+}
+
+// checkAccount reports Stripe handlers that choose the account to act on by
+// the event's email or metadata instead of the stored customer id.
+func checkAccount(pass *analyzers.Pass, ff *fileFacts) {
+	f := ff.f
+	if !isStripeHandlerFile(ff) {
+		return
+	}
+	done := map[*sitter.Node]bool{}
+	for _, fn := range topFuncs(f) {
+		if done[fn] {
+			continue
+		}
+		done[fn] = true
+		tainted := taintedNames(ff, fn)
+		if crossChecksCustomer(ff, fn) {
+			continue
+		}
+		for _, call := range nodesOfType(fn, "call_expression") {
+			for _, key := range lookupKeys(ff, call) {
+				t, ok := taintOf(ff, key, tainted)
+				if !ok {
+					continue
+				}
+				sev := analyzers.Medium
+				what := fmt.Sprintf("the event's metadata (`%s`)", short(t.expr))
+				who := "whatever the code that created the Checkout Session or subscription put there; when that came from the browser (a userId in the request body), a payer can point their payment at another account"
+				if t.kind == "email" {
+					sev = analyzers.High
+					what = fmt.Sprintf("an email address from the event (`%s`)", short(t.expr))
+					who = "typed by the payer at checkout or changed in the billing portal, so anyone can pay with someone else's address and have the subscription, credits or plan change applied to that person's account (or take over which account a customer maps to)"
+				}
+				pass.Report(analyzers.Finding{
+					Rule: ruleAccount, Severity: sev, Path: ff.path, StartLine: syntax.Line(key), EndLine: syntax.EndLine(key),
+					Message: fmt.Sprintf("The account this webhook updates is looked up by %s, which is %s.", what, who),
+					Fix:     "Store the Stripe customer id on the user when you create the customer (or the Checkout Session, from the signed-in user on the server) and look the account up by it: `.eq('stripe_customer_id', session.customer)` / `where: { stripeCustomerId: subscription.customer }`; use `client_reference_id` set on the server if you need the user id on the session.",
+					Key:     "account " + funcName(f, fn) + " " + compact(f, key),
+				})
+			}
+		}
+	}
+}
+
+func isStripeHandlerFile(ff *fileFacts) bool {
+	for _, h := range ff.handlers {
+		if h.prov == stripe {
+			return true
+		}
+	}
+	return len(stripeVerifyCalls(ff)) > 0
+}
+
+// topFuncs lists the outermost functions of a module.
+func topFuncs(f *syntax.File) []*sitter.Node {
+	var out []*sitter.Node
+	syntax.Walk(f.Root, func(n *sitter.Node) bool {
+		if isFunc(n) {
+			out = append(out, n)
+			return false
+		}
+		return true
+	})
+	return out
+}
+
+// taintedNames finds names holding an event email or metadata value, through
+// assignments and destructuring, in source order.
+func taintedNames(ff *fileFacts, fn *sitter.Node) map[string]taint {
+	f := ff.f
+	out := map[string]taint{}
+	bs := bindingsIn(f, fn)
+	for range 3 {
+		for name, list := range bs {
+			if _, ok := out[name]; ok {
+				continue
+			}
+			for _, b := range list {
+				expr := compact(f, b.value)
+				if b.prop != "" {
+					expr += "." + b.prop
+				}
+				if t, ok := taintText(expr, out); ok {
+					out[name] = t
+					break
+				}
+				if v := unwrap(b.value); v.Type() == "call_expression" && strings.HasSuffix(callee(f, v), "customers.retrieve") && b.prop == "" {
+					out[name+"#stripeCustomer"] = taint{kind: "email", expr: expr}
+				}
+			}
+		}
+	}
+	return out
+}
+
+var identRE = regexp.MustCompile(`[A-Za-z_$][\w$]*`)
+
+func taintText(expr string, names map[string]taint) (taint, bool) {
+	switch {
+	case emailField.MatchString(expr):
+		return taint{"email", expr}, true
+	case metadataField.MatchString(expr):
+		return taint{"metadata", expr}, true
+	}
+	root := identRE.FindString(expr)
+	if t, ok := names[root]; ok && strings.HasPrefix(expr, root) {
+		return taint{t.kind, expr}, true
+	}
+	if _, ok := names[root+"#stripeCustomer"]; ok && strings.HasPrefix(expr, root+".email") {
+		return taint{"email", expr}, true
+	}
+	return taint{}, false
+}
+
+func taintOf(ff *fileFacts, n *sitter.Node, names map[string]taint) (taint, bool) {
+	f := ff.f
+	n = unwrap(n)
+	switch n.Type() {
+	case "member_expression", "subscript_expression", "identifier":
+		return taintText(compact(f, n), names)
+	case "template_string":
+		for _, s := range nodesOfType(n, "template_substitution") {
+			if s.NamedChildCount() > 0 {
+				if t, ok := taintOf(ff, s.NamedChild(0), names); ok {
+					return t, true
+				}
+			}
+		}
+	case "call_expression":
+		// String(metadata.userId), metadata.userId.toLowerCase()
+		c := callee(f, n)
+		if c == "String" || c == "Number" || c == "parseInt" {
+			if as := args(n); len(as) > 0 {
+				return taintOf(ff, as[0], names)
+			}
+		}
+		if fnode := n.ChildByFieldName("function"); fnode.Type() == "member_expression" {
+			switch f.Text(fnode.ChildByFieldName("property")) {
+			case "toLowerCase", "trim", "toString", "toUpperCase":
+				return taintOf(ff, fnode.ChildByFieldName("object"), names)
+			}
+		}
+	}
+	return taint{}, false
+}
+
+// lookupKeys returns the argument nodes of call that select which rows or
+// users it touches.
+func lookupKeys(ff *fileFacts, call *sitter.Node) []*sitter.Node {
+	f := ff.f
+	c := callee(f, call)
+	last := lastName(c)
+	as := args(call)
+	var out []*sitter.Node
+	switch {
+	case (last == "eq" || last == "neq" || last == "ilike" || last == "like") && len(as) >= 2:
+		out = append(out, as[1]) // supabase .eq(col, v), drizzle eq(col, v)
+	case last == "filter" && len(as) >= 3:
+		out = append(out, as[2])
+	case last == "match" && len(as) >= 1:
+		out = append(out, objectValues(f, as[0])...)
+	case lookupByFirstArg[last] && len(as) >= 1:
+		out = append(out, as[0])
+	case whereMethods[last] && len(as) >= 1:
+		if w := objectProp(f, as[0], "where"); w != nil {
+			out = append(out, objectValuesDeep(f, w)...)
+		}
+	case last == "sql" || strings.HasSuffix(c, "query") || strings.HasSuffix(c, "$queryRaw") || strings.HasSuffix(c, "$executeRaw"):
+		// tagged or plain SQL: substitutions after WHERE
+		for _, a := range append(as, call.ChildByFieldName("arguments")) {
+			if a != nil && a.Type() == "template_string" && strings.Contains(strings.ToLower(f.Text(a)), "where") {
+				for _, s := range nodesOfType(a, "template_substitution") {
+					if s.NamedChildCount() > 0 {
+						out = append(out, s.NamedChild(0))
+					}
+				}
+			}
+		}
+	}
+	return out
+}
+
+func objectValues(f *syntax.File, obj *sitter.Node) []*sitter.Node {
+	obj = unwrap(obj)
+	if obj == nil || obj.Type() != "object" {
+		return nil
+	}
+	var out []*sitter.Node
+	for i := 0; i < int(obj.NamedChildCount()); i++ {
+		c := obj.NamedChild(i)
+		switch c.Type() {
+		case "pair":
+			out = append(out, c.ChildByFieldName("value"))
+		case "shorthand_property_identifier":
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
+func objectValuesDeep(f *syntax.File, obj *sitter.Node) []*sitter.Node {
+	var out []*sitter.Node
+	for _, v := range objectValues(f, obj) {
+		if u := unwrap(v); u.Type() == "object" {
+			out = append(out, objectValuesDeep(f, u)...)
+			continue
+		}
+		out = append(out, v)
+	}
+	if len(out) == 0 {
+		out = append(out, obj)
+	}
+	return out
+}
+
+// crossChecksCustomer reports a comparison against the event's Stripe
+// customer id: the lookup by metadata is then confirmed.
+func crossChecksCustomer(ff *fileFacts, fn *sitter.Node) bool {
+	f := ff.f
+	for _, b := range nodesOfType(fn, "binary_expression") {
+		op := f.Text(b.ChildByFieldName("operator"))
+		if op != "===" && op != "!==" && op != "==" && op != "!=" {
+			continue
+		}
+		t := compact(f, b)
+		if strings.Contains(t, ".customer") && (strings.Contains(strings.ToLower(t), "stripe_customer") || strings.Contains(strings.ToLower(t), "stripecustomer") || strings.Contains(strings.ToLower(t), "customerid") || strings.Contains(strings.ToLower(t), "customer_id")) {
+			return true
+		}
+	}
+	return false
+}

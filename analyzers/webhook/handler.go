@@ -1,0 +1,355 @@
+package webhook
+
+import (
+	"regexp"
+	"strings"
+
+	sitter "github.com/smacker/go-tree-sitter"
+
+	"github.com/leakguard/leakguard/analyzers/syntax"
+)
+
+// provider describes one webhook sender: how its events are recognised and
+// which calls check their signature.
+type provider struct {
+	name  string
+	types *regexp.Regexp // event type strings ("checkout.session.completed")
+	// context, when set, must match the file's text before the type strings
+	// alone identify the provider (svix event names are generic).
+	context *regexp.Regexp
+	verify  map[string]bool // last names of calls that verify a delivery
+	header  string          // the signature header
+	fix     string
+}
+
+var (
+	stripe = &provider{
+		name:   "Stripe",
+		types:  regexp.MustCompile(`^(checkout\.session|customer\.subscription|customer|invoice|invoiceitem|payment_intent|payment_method|payment_link|charge|price|product|plan|setup_intent|subscription_schedule|billing_portal\.session|billing_portal\.configuration|customer\.source|customer\.discount|checkout|radar\.early_fraud_warning|refund|mandate|promotion_code|coupon|quote|credit_note|entitlements\.active_entitlement_summary)\.[a-z_.]+$`),
+		verify: map[string]bool{"constructEvent": true, "constructEventAsync": true, "verifyHeader": true, "verifyHeaderAsync": true},
+		header: "stripe-signature",
+		fix:    "read the raw body (`await req.text()` in a route handler) and build the event with `stripe.webhooks.constructEvent(body, signature, process.env.STRIPE_WEBHOOK_SECRET!)`, answering 400 when it throws",
+	}
+	svix = &provider{
+		name:    "Svix (Clerk, Resend)",
+		types:   regexp.MustCompile(`^(user|session|organization|organizationMembership|organizationInvitation|organizationDomain|email|sms|role|permission|waitlistEntry|contact|domain)\.[a-zA-Z_.]+$`),
+		context: regexp.MustCompile(`svix|@clerk/|clerk|resend|standardwebhooks|webhook-signature`),
+		verify:  map[string]bool{"verify": true, "verifyWebhook": true},
+		header:  "svix-signature",
+		fix:     "verify the delivery with `new Webhook(process.env.WEBHOOK_SECRET!).verify(body, { 'svix-id': …, 'svix-timestamp': …, 'svix-signature': … })` (or Clerk's `verifyWebhook(req)`) and use what it returns as the event",
+	}
+	providers = []*provider{stripe, svix}
+)
+
+// customVerify marks hand-written HMAC verification.
+var customVerify = regexp.MustCompile(`timingSafeEqual|crypto\.subtle\.verify|\bverifySignature\b|\bverifyWebhookSignature\b|\bvalidateSignature\b`)
+
+// handler is one function that receives a provider's events.
+type handler struct {
+	prov     *provider
+	fn       *sitter.Node // outermost function holding the event dispatch
+	name     string       // funcName(fn)
+	eventVar string       // name whose .type is dispatched on ("" when the event is an expression)
+	site     *sitter.Node // the dispatch (switch value or comparison)
+	// sources are the expressions the event comes from (bindings of eventVar,
+	// or the dispatched expression itself).
+	sources []eventSource
+}
+
+type eventSource struct {
+	node  *sitter.Node // the value
+	at    *sitter.Node // the declaration or assignment holding it (report here)
+	kind  sourceKind
+	label string // short description for messages
+}
+
+type sourceKind int
+
+const (
+	srcUnknown    sourceKind = iota
+	srcVerified              // returned by a signature check or re-fetched from the provider
+	srcUnverified            // the request body, parsed or raw
+)
+
+// fileFacts is what the rules need to know about one module.
+type fileFacts struct {
+	f        *syntax.File
+	path     string
+	text     string
+	handlers []*handler
+	imports  map[string]string // local name → module specifier
+}
+
+func newFacts(f *syntax.File, path string) *fileFacts {
+	ff := &fileFacts{f: f, path: path, text: string(f.Src), imports: map[string]string{}}
+	for _, imp := range f.Imports() {
+		for _, n := range imp.Names {
+			ff.imports[n] = imp.Spec
+		}
+	}
+	ff.findHandlers()
+	return ff
+}
+
+// providerOf returns the provider whose event type the string names.
+func (ff *fileFacts) providerOf(s string) *provider {
+	for _, p := range providers {
+		if p.types.MatchString(s) && (p.context == nil || p.context.MatchString(strings.ToLower(ff.text+" "+ff.path))) {
+			return p
+		}
+	}
+	return nil
+}
+
+// findHandlers locates event dispatches: `switch (event.type)` with provider
+// event names among its cases, or `event.type === 'checkout.session.completed'`.
+func (ff *fileFacts) findHandlers() {
+	f := ff.f
+	seen := map[string]*handler{}
+	syntax.Walk(f.Root, func(n *sitter.Node) bool {
+		if n.Type() != "string" {
+			return true
+		}
+		s, ok := f.StringValue(n)
+		if !ok {
+			return false
+		}
+		prov := ff.providerOf(s)
+		if prov == nil {
+			return false
+		}
+		var disc, site *sitter.Node
+		p := n.Parent()
+		switch {
+		case p != nil && p.Type() == "switch_case":
+			if sw := p.Parent(); sw != nil && sw.Parent() != nil && sw.Parent().Type() == "switch_statement" {
+				site = sw.Parent()
+				disc = unwrap(site.ChildByFieldName("value"))
+			}
+		case p != nil && p.Type() == "binary_expression":
+			op := f.Text(p.ChildByFieldName("operator"))
+			if op == "===" || op == "==" || op == "!==" || op == "!=" {
+				site = p
+				disc = p.ChildByFieldName("left")
+				if within(n, disc) {
+					disc = p.ChildByFieldName("right")
+				}
+				disc = unwrap(disc)
+			}
+		}
+		if disc == nil {
+			return false
+		}
+		fn := outerFunc(site)
+		if fn == nil {
+			return false
+		}
+		ev, evVar := ff.eventExpr(disc, fn)
+		if ev == nil {
+			return false
+		}
+		key := prov.name + "\x00" + funcName(f, fn) + "\x00" + evVar + "\x00" + compact(f, ev)
+		if seen[key] != nil {
+			return false
+		}
+		h := &handler{prov: prov, fn: fn, name: funcName(f, fn), eventVar: evVar, site: site}
+		h.sources = ff.sources(ev, evVar, fn, 0)
+		seen[key] = h
+		ff.handlers = append(ff.handlers, h)
+		return false
+	})
+}
+
+// eventExpr maps the dispatched expression to the event: `event.type` →
+// event; `type` destructured from `await req.json()` → that call; an
+// `eventType` variable holding `evt.type` → evt.
+func (ff *fileFacts) eventExpr(disc *sitter.Node, fn *sitter.Node) (*sitter.Node, string) {
+	f := ff.f
+	for range 3 {
+		switch disc.Type() {
+		case "member_expression":
+			if f.Text(disc.ChildByFieldName("property")) != "type" {
+				return nil, ""
+			}
+			obj := unwrap(disc.ChildByFieldName("object"))
+			if obj.Type() == "identifier" {
+				return obj, f.Text(obj)
+			}
+			return obj, ""
+		case "identifier":
+			bs := bindingsIn(f, fn)[f.Text(disc)]
+			if len(bs) == 0 {
+				return nil, ""
+			}
+			b := bs[0]
+			if b.prop == "type" {
+				v := unwrap(b.value)
+				if v.Type() == "identifier" {
+					return v, f.Text(v)
+				}
+				return v, ""
+			}
+			disc = unwrap(b.value)
+		default:
+			return nil, ""
+		}
+	}
+	return nil, ""
+}
+
+// sources classifies where the event comes from.
+func (ff *fileFacts) sources(ev *sitter.Node, evVar string, fn *sitter.Node, depth int) []eventSource {
+	f := ff.f
+	if evVar == "" {
+		return []eventSource{ff.classify(ev, ev, fn, depth)}
+	}
+	for _, p := range paramNames(f, fn) {
+		if p == evVar {
+			return nil // handed in by a caller: checked (or not) there
+		}
+	}
+	var out []eventSource
+	for _, b := range bindingsIn(f, fn)[evVar] {
+		out = append(out, ff.classify(b.value, b.at, fn, depth))
+	}
+	return out
+}
+
+// classify says whether a value is a verified event, the raw request, or unknown.
+func (ff *fileFacts) classify(v, at *sitter.Node, fn *sitter.Node, depth int) eventSource {
+	f := ff.f
+	v = unwrap(v)
+	s := eventSource{node: v, at: at, kind: srcUnknown, label: compact(f, v)}
+	if v == nil || depth > 3 {
+		return s
+	}
+	switch v.Type() {
+	case "call_expression":
+		c := callee(f, v)
+		last := lastName(c)
+		switch {
+		case stripe.verify[last] || svix.verify[last] || strings.HasSuffix(c, "events.retrieve"):
+			s.kind = srcVerified
+		case c == "JSON.parse":
+			s.kind = srcUnverified
+		case last == "json" || last == "text" || last == "formData":
+			s.kind = srcUnverified
+		}
+	case "member_expression":
+		prop := f.Text(v.ChildByFieldName("property"))
+		if prop == "body" || prop == "rawBody" {
+			s.kind = srcUnverified
+		}
+	case "identifier":
+		name := f.Text(v)
+		for _, p := range paramNames(f, fn) {
+			if p == name {
+				return s
+			}
+		}
+		for _, b := range bindingsIn(f, fn)[name] {
+			inner := ff.classify(b.value, at, fn, depth+1)
+			if inner.kind != srcUnknown {
+				s.kind = inner.kind
+				return s
+			}
+		}
+	}
+	return s
+}
+
+// verifyCalls lists the calls in fn that check a delivery's signature,
+// including calls to local helpers that do (one step across files).
+func (ff *fileFacts) verifyCalls(fn *sitter.Node, prov *provider, read func(string) string) []*sitter.Node {
+	f := ff.f
+	var out []*sitter.Node
+	for _, call := range nodesOfType(fn, "call_expression") {
+		c := callee(f, call)
+		last := lastName(c)
+		switch {
+		case prov.verify[last] || strings.HasSuffix(c, "events.retrieve"):
+			out = append(out, call)
+		case customVerify.MatchString(c):
+			out = append(out, call)
+		default:
+			if helperVerifies(ff, c, read) {
+				out = append(out, call)
+			}
+		}
+	}
+	return out
+}
+
+// helperVerifies reports whether a called helper (declared in this file or
+// imported from a local module) verifies a signature.
+func helperVerifies(ff *fileFacts, c string, read func(string) string) bool {
+	root, _, _ := strings.Cut(c, ".")
+	if root == "" {
+		return false
+	}
+	verifyText := regexp.MustCompile(`constructEvent|verifyHeader|\.verify\(|verifyWebhook|timingSafeEqual|crypto\.subtle\.verify`)
+	if spec, ok := ff.imports[root]; ok {
+		if t := read(spec); t != "" {
+			return verifyText.MatchString(t)
+		}
+		return false
+	}
+	// A function declared in this file.
+	for _, d := range nodesOfType(ff.f.Root, "function_declaration") {
+		if n := d.ChildByFieldName("name"); n != nil && ff.f.Text(n) == root {
+			return verifyText.MatchString(ff.f.Text(d))
+		}
+	}
+	for _, d := range nodesOfType(ff.f.Root, "variable_declarator") {
+		if n := d.ChildByFieldName("name"); n != nil && ff.f.Text(n) == root {
+			if v := d.ChildByFieldName("value"); v != nil && isFunc(v) {
+				return verifyText.MatchString(ff.f.Text(v))
+			}
+		}
+	}
+	return false
+}
+
+// exclusive reports whether a and b sit in different arms of the same if/else
+// or try/catch, so at most one of them runs.
+func exclusive(a, b *sitter.Node) bool {
+	for p := a.Parent(); p != nil; p = p.Parent() {
+		if !within(b, p) {
+			continue
+		}
+		switch p.Type() {
+		case "if_statement":
+			return arm(p, a) != arm(p, b) && arm(p, a) != "" && arm(p, b) != ""
+		case "try_statement":
+			return arm(p, a) != arm(p, b) && arm(p, a) != "" && arm(p, b) != ""
+		case "ternary_expression":
+			return arm(p, a) != arm(p, b) && arm(p, a) != "" && arm(p, b) != ""
+		}
+	}
+	return false
+}
+
+func arm(stmt, n *sitter.Node) string {
+	for _, field := range []string{"consequence", "alternative", "body", "handler", "finalizer"} {
+		if c := stmt.ChildByFieldName(field); c != nil && within(n, c) {
+			return field
+		}
+	}
+	return ""
+}
+
+// conditionalOver reports whether v runs only under an if that does not also
+// hold b and has no else branch that stops the request: the check can be
+// skipped while b's value is still used.
+func conditionalOver(v, b, fn *sitter.Node) bool {
+	for p := v.Parent(); p != nil && p != fn; p = p.Parent() {
+		if p.Type() != "if_statement" || within(b, p) {
+			continue
+		}
+		if alt := p.ChildByFieldName("alternative"); alt != nil && len(nodesOfType(alt, "return_statement", "throw_statement")) > 0 {
+			continue
+		}
+		return true
+	}
+	return false
+}

@@ -1,0 +1,140 @@
+package webhook
+
+import (
+	"regexp"
+	"runtime"
+	"strings"
+	"sync"
+	"weak"
+
+	sitter "github.com/smacker/go-tree-sitter"
+
+	"github.com/leakguard/leakguard/analyzers"
+	"github.com/leakguard/leakguard/analyzers/source"
+	"github.com/leakguard/leakguard/analyzers/syntax"
+)
+
+// baseChecks remembers, per changed file of a review in progress, which
+// handlers checked event.id at base. The engine runs the base pass before the
+// head pass and hands both the same *source.File, so the head pass can ask
+// what base had. Entries go away with the review's files.
+//
+// A Pass that could read the other side's trees would make this table
+// unnecessary; it is the one piece of state this analyzer keeps.
+type baseChecks struct {
+	mu sync.Mutex
+	m  map[weak.Pointer[source.File]]map[string]bool
+}
+
+func (b *baseChecks) record(f *source.File, handlers map[string]bool) {
+	key := weak.Make(f)
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	if b.m == nil {
+		b.m = map[weak.Pointer[source.File]]map[string]bool{}
+	}
+	if _, ok := b.m[key]; !ok {
+		runtime.AddCleanup(f, func(k weak.Pointer[source.File]) {
+			b.mu.Lock()
+			delete(b.m, k)
+			b.mu.Unlock()
+		}, key)
+	}
+	b.m[key] = handlers
+}
+
+func (b *baseChecks) had(f *source.File, handler string) bool {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.m[weak.Make(f)][handler]
+}
+
+var idempotencyWords = regexp.MustCompile(`(?i)processed|idempot|dedup|already|event_?id|webhook_?events|stripe_?events|onConflict|ON CONFLICT|setnx|\bNX\b`)
+
+// checkIdempotency records handlers with an event-id check at base and, at
+// head, reports those that lost it.
+func checkIdempotency(pass *analyzers.Pass, file *source.File, ff *fileFacts, st *baseChecks, read func(string) string) {
+	if pass.Side == source.Base {
+		checked := map[string]bool{}
+		for _, h := range ff.handlers {
+			if h.eventVar != "" && hasEventIDCheck(ff, h, read) {
+				checked[handlerKey(h)] = true
+			}
+		}
+		st.record(file, checked)
+		return
+	}
+	if file.Status == source.Added {
+		return
+	}
+	for _, h := range ff.handlers {
+		if h.eventVar == "" || !st.had(file, handlerKey(h)) || hasEventIDCheck(ff, h, read) {
+			continue
+		}
+		at := h.site
+		for _, s := range h.sources {
+			if s.kind == srcVerified {
+				at = s.at
+				break
+			}
+		}
+		pass.Report(analyzers.Finding{
+			Rule: ruleIdempotency, Path: ff.path, StartLine: syntax.Line(at), EndLine: syntax.EndLine(at),
+			Message: "This handler checked `" + h.eventVar + ".id` before acting at base, and the change removes that check: " + h.prov.name +
+				" retries deliveries and a signed event can be replayed within the tolerance, so the same " + exampleEvent(h.prov) +
+				" is processed twice (double credits, duplicate seats or emails).",
+			Fix: "Keep the idempotency check: record `" + h.eventVar + ".id` in a processed-events table with a unique key before handling the event and return 200 without doing anything when it is already there.",
+			Key: "idempotency " + handlerKey(h),
+		})
+	}
+}
+
+func handlerKey(h *handler) string { return h.prov.name + " " + h.name + " " + h.eventVar }
+
+// hasEventIDCheck reports whether the handler reads the event's id (the only
+// reason to read it is to deduplicate) or passes the event to a local helper
+// that does.
+func hasEventIDCheck(ff *fileFacts, h *handler, read func(string) string) bool {
+	f := ff.f
+	found := false
+	syntax.Walk(h.fn, func(n *sitter.Node) bool {
+		if found {
+			return false
+		}
+		switch n.Type() {
+		case "member_expression":
+			obj := unwrap(n.ChildByFieldName("object"))
+			if obj.Type() == "identifier" && f.Text(obj) == h.eventVar && f.Text(n.ChildByFieldName("property")) == "id" {
+				found = true
+			}
+		case "subscript_expression":
+			obj := unwrap(n.ChildByFieldName("object"))
+			if s, ok := f.StringValue(n.ChildByFieldName("index")); ok && s == "id" && f.Text(obj) == h.eventVar {
+				found = true
+			}
+		case "variable_declarator":
+			if v := unwrap(n.ChildByFieldName("value")); v != nil && v.Type() == "identifier" && f.Text(v) == h.eventVar {
+				if name := n.ChildByFieldName("name"); name != nil && name.Type() == "object_pattern" {
+					for _, k := range nodesOfType(name, "shorthand_property_identifier_pattern", "property_identifier") {
+						if f.Text(k) == "id" {
+							found = true
+						}
+					}
+				}
+			}
+		case "call_expression":
+			for _, a := range args(n) {
+				if u := unwrap(a); u.Type() == "identifier" && f.Text(u) == h.eventVar {
+					root, _, _ := strings.Cut(callee(f, n), ".")
+					if spec, ok := ff.imports[root]; ok {
+						if t := read(spec); t != "" && strings.Contains(t, ".id") && idempotencyWords.MatchString(t) {
+							found = true
+						}
+					}
+				}
+			}
+		}
+		return true
+	})
+	return found
+}

@@ -1,0 +1,170 @@
+package webhook
+
+import (
+	"fmt"
+	"regexp"
+	"strings"
+
+	sitter "github.com/smacker/go-tree-sitter"
+
+	"github.com/leakguard/leakguard/analyzers"
+	"github.com/leakguard/leakguard/analyzers/syntax"
+)
+
+// checkSignature reports handlers whose event comes from the request body
+// with no signature check, or with one that can be skipped.
+func checkSignature(pass *analyzers.Pass, ff *fileFacts, read func(string) string) {
+	reported := map[*sitter.Node]bool{}
+	for _, h := range ff.handlers {
+		verifies := ff.verifyCalls(h.fn, h.prov, read)
+		for _, s := range h.sources {
+			if s.kind != srcUnverified || reported[s.at] {
+				continue
+			}
+			evName := h.eventVar
+			if evName == "" {
+				evName = "the event"
+			} else {
+				evName = "`" + evName + "`"
+			}
+			line := syntax.Line(s.at)
+			var msg, how string
+			switch {
+			case len(verifies) == 0:
+				how = "no signature check"
+				msg = fmt.Sprintf("%s comes straight from the request body (`%s`, line %d) and the %s signature is never checked: anyone who finds this URL can post a forged %s event and %s.",
+					evName, short(s.label), line, h.prov.name, exampleEvent(h.prov), impact(h.prov))
+			case allExclusive(s.at, verifies):
+				how = "fallback"
+				msg = fmt.Sprintf("%s is taken from the request body (`%s`, line %d) on the path where the %s signature check does not run (it sits in the other branch of an if/else or try/catch): a forged %s event with a bad or missing signature is still processed, and %s.",
+					evName, short(s.label), line, h.prov.name, exampleEvent(h.prov), impact(h.prov))
+			case s.at.StartByte() < verifies[0].StartByte() && allConditional(verifies, s.at, h.fn):
+				how = "conditional"
+				msg = fmt.Sprintf("%s starts as the request body (`%s`, line %d) and is only replaced by a verified event inside an `if` (line %d): when that condition is false (no secret configured, no signature header sent) a forged %s event is processed, and %s.",
+					evName, short(s.label), line, syntax.Line(verifies[0]), exampleEvent(h.prov), impact(h.prov))
+			default:
+				continue
+			}
+			reported[s.at] = true
+			fd := analyzers.Finding{
+				Rule: ruleUnverified, Path: ff.path, StartLine: line, EndLine: syntax.EndLine(s.at),
+				Message: msg,
+				Fix:     "Verify every delivery before using it: " + h.prov.fix + ".",
+				Key:     "unverified " + h.prov.name + " " + h.name + " " + h.eventVar + " " + how,
+			}
+			if how != "no signature check" {
+				fd.Severity = analyzers.High
+			}
+			if h.prov == stripe && how == "no signature check" {
+				fd.Suggestion = stripeSuggestion(pass, ff, h, s)
+			}
+			pass.Report(fd)
+		}
+	}
+}
+
+func allExclusive(b *sitter.Node, vs []*sitter.Node) bool {
+	for _, v := range vs {
+		if !exclusive(b, v) {
+			return false
+		}
+	}
+	return true
+}
+
+func allConditional(vs []*sitter.Node, b, fn *sitter.Node) bool {
+	for _, v := range vs {
+		if !conditionalOver(v, b, fn) {
+			return false
+		}
+	}
+	return true
+}
+
+func exampleEvent(p *provider) string {
+	if p == stripe {
+		return "`checkout.session.completed`"
+	}
+	return "`user.created`/`user.deleted`"
+}
+
+func impact(p *provider) string {
+	if p == stripe {
+		return "grant itself (or any account) a paid plan or credits without paying"
+	}
+	return "create, change or delete any user's records"
+}
+
+func short(s string) string {
+	if len(s) > 60 {
+		return s[:57] + "…"
+	}
+	return s
+}
+
+// stripeSuggestion rewrites `const event = await req.json()` in an App Router
+// handler into a verified construction, when the shapes are plain.
+func stripeSuggestion(pass *analyzers.Pass, ff *fileFacts, h *handler, s eventSource) *string {
+	f := ff.f
+	if s.at.Type() != "variable_declarator" || syntax.Line(s.at) != syntax.EndLine(s.at) {
+		return nil
+	}
+	v := s.node
+	if v.Type() != "call_expression" || lastName(callee(f, v)) != "json" {
+		return nil
+	}
+	req := compact(f, v.ChildByFieldName("function").ChildByFieldName("object"))
+	if !regexp.MustCompile(`^[A-Za-z_$][\w$]*$`).MatchString(req) || !strings.Contains(ff.text, "new Stripe(") && ff.imports["stripe"] == "" {
+		return nil
+	}
+	client := "stripe"
+	if !regexp.MustCompile(`\bstripe\b`).MatchString(ff.text) {
+		return nil
+	}
+	lines := strings.Split(ff.text, "\n")
+	ln := syntax.Line(s.at)
+	orig := lines[ln-1]
+	decl := f.Text(s.at)
+	repl := fmt.Sprintf("%s = %s.webhooks.constructEvent(await %s.text(), %s.headers.get('stripe-signature')!, process.env.STRIPE_WEBHOOK_SECRET!)",
+		f.Text(s.at.ChildByFieldName("name")), client, req, req)
+	if !strings.Contains(orig, decl) || !strings.HasSuffix(ff.path, ".ts") && !strings.HasSuffix(ff.path, ".tsx") {
+		return nil
+	}
+	out := strings.Replace(orig, decl, repl, 1)
+	return &out
+}
+
+// checkGitHub reports GitHub webhook receivers (they read X-GitHub-Event)
+// that never check X-Hub-Signature-256.
+func checkGitHub(pass *analyzers.Pass, ff *fileFacts, read func(string) string) {
+	f := ff.f
+	lower := strings.ToLower(ff.text)
+	if !strings.Contains(lower, "x-github-event") {
+		return
+	}
+	verified := regexp.MustCompile(`x-hub-signature-256|verifyandreceive|createnodemiddleware|webhooks\.verify|timingsafeequal|\bverify\(`)
+	if verified.MatchString(lower) {
+		return
+	}
+	for _, spec := range ff.imports {
+		if t := read(spec); t != "" && verified.MatchString(strings.ToLower(t)) {
+			return
+		}
+	}
+	syntax.Walk(f.Root, func(n *sitter.Node) bool {
+		if n.Type() != "string" {
+			return true
+		}
+		if s, ok := f.StringValue(n); ok && strings.EqualFold(s, "x-github-event") {
+			fn := outerFunc(n)
+			pass.Report(analyzers.Finding{
+				Rule: ruleUnverified, Path: ff.path, StartLine: syntax.Line(n),
+				Message: fmt.Sprintf("This GitHub webhook receiver (%s) trusts the `X-GitHub-Event` header and the body without checking `X-Hub-Signature-256`: anyone can post forged `push`, `installation` or `pull_request` events to it.", funcName(f, fn)),
+				Fix:     "Compute `sha256=` + HMAC-SHA256 of the raw body with the webhook secret and compare it to `X-Hub-Signature-256` with `crypto.timingSafeEqual` before parsing (or use `@octokit/webhooks`' `verifyAndReceive`).",
+				Key:     "unverified GitHub " + funcName(f, fn),
+			})
+			return false
+		}
+		return true
+	})
+}

@@ -1,0 +1,12 @@
+import { stripe } from "@/lib/stripe";
+import { prisma } from "@/lib/prisma";
+
+export async function POST(req: Request) {
+  const event = stripe.webhooks.constructEvent(await req.text(), req.headers.get("stripe-signature")!, process.env.STRIPE_WEBHOOK_SECRET!);
+  if (await prisma.stripeEvent.findUnique({ where: { id: event.id } })) return new Response("dup");
+  await prisma.stripeEvent.create({ data: { id: event.id } });
+  if (event.type === "invoice.paid") {
+    await prisma.account.update({ where: { stripeCustomerId: String(event.data.object.customer) }, data: { paid: true } });
+  }
+  return new Response("ok");
+}

@@ -1,0 +1,9 @@
+import { stripe } from "@/lib/stripe";
+import { setPlan, clearPlan } from "@/lib/plans";
+
+export async function POST(req: Request) {
+  const event = stripe.webhooks.constructEvent(await req.text(), req.headers.get("stripe-signature")!, process.env.STRIPE_WEBHOOK_SECRET!);
+  if (event.type === "customer.subscription.updated") await setPlan(event.data.object);
+  if (event.type === "customer.subscription.deleted") await clearPlan(event.data.object);
+  return new Response("ok");
+}

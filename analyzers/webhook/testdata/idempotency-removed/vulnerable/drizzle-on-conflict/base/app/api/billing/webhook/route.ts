@@ -1,0 +1,22 @@
+import type Stripe from "stripe";
+import { db } from "@/db";
+import { processedEvents, orgs } from "@/db/schema";
+import { eq, sql } from "drizzle-orm";
+import { stripe } from "@/lib/stripe";
+
+export async function POST(request: Request) {
+  const payload = await request.text();
+  const stripeEvent = stripe.webhooks.constructEvent(payload, request.headers.get("stripe-signature")!, process.env.STRIPE_WEBHOOK_SECRET!);
+
+  const inserted = await db.insert(processedEvents).values({ eventId: stripeEvent.id }).onConflictDoNothing().returning();
+  if (inserted.length === 0) return Response.json({ duplicate: true });
+
+  switch (stripeEvent.type) {
+    case "invoice.paid": {
+      const invoice = stripeEvent.data.object as Stripe.Invoice;
+      await db.update(orgs).set({ credits: sql`${orgs.credits} + 1000` }).where(eq(orgs.stripeCustomerId, String(invoice.customer)));
+      break;
+    }
+  }
+  return Response.json({ ok: true });
+}
