@@ -1,0 +1,131 @@
+package flow
+
+import (
+	"regexp"
+	"strings"
+
+	sitter "github.com/smacker/go-tree-sitter"
+)
+
+var serviceKeyRE = regexp.MustCompile(`(?i)service_?role|service_?key|secret_?key|sb_secret|supabase_?secret|admin_?key|SUPABASE_ADMIN`)
+
+var userClientFactories = map[string]bool{
+	"createRouteHandlerClient": true, "createServerComponentClient": true, "createServerActionClient": true,
+	"createPagesServerClient": true, "createMiddlewareClient": true, "createBrowserClient": true,
+	"createClientComponentClient": true, "createBrowserSupabaseClient": true, "createServerSupabaseClient": true,
+}
+
+// evalCall is the value of a call: a query result, a source (identity,
+// request, client), a helper's summarized result, or the data its receiver
+// and arguments carry.
+func (fa *Func) evalCall(n *sitter.Node) *Value {
+	fn := n.ChildByFieldName("function")
+	args := n.ChildByFieldName("arguments")
+	if fn == nil {
+		return empty
+	}
+	if q := fa.queryOf(n); q != nil {
+		return q.result()
+	}
+	name := calleeName(fa.File, fn)
+	if fn.Type() == "member_expression" {
+		obj := fn.ChildByFieldName("object")
+		objText := strings.Join(strings.Fields(fa.text(obj)), "")
+		ov := fa.Eval(obj)
+		switch {
+		case objText == "auth.api" && name == "getSession":
+			return source(Identity, "better-auth", "", n) // better-auth verifies on the server
+		case (strings.HasSuffix(objText, ".auth") || objText == "auth") && (name == "getUser" || name == "getClaims"):
+			return source(Identity, "supabase", "", n)
+		case strings.HasSuffix(objText, ".auth") && name == "getSession":
+			return source(Unverified, "supabase-getSession", "", n)
+		case name == "protect" && (objText == "auth" || ov.Is(Identity)):
+			return source(Identity, "clerk", "", n)
+		case ov.Is(Identity) && !ov.Is(Request) && (name == "getUser" || name == "getSession" || name == "isAuthenticated"):
+			return source(Identity, "helper", "", n)
+		case name == "$extends" && ov.Is(clientLabels):
+			return ov
+		}
+		if ov.Is(clientLabels) && !ov.Is(Request|Row) {
+			return empty
+		}
+		if ov.Is(Request) {
+			key := name
+			if args != nil && args.NamedChildCount() > 0 {
+				if s, ok := fa.File.StringValue(args.NamedChild(0)); ok && (name == "get" || name == "getAll" || name == "has") {
+					key = s
+				}
+			}
+			switch name {
+			case "json", "text", "formData", "arrayBuffer", "blob", "get", "getAll", "has", "entries", "toString", "trim", "toLowerCase", "split", "parse", "valueOf":
+			default:
+				key = ""
+			}
+			out := field(only(ov, Request|Identity|Unverified|Row|Owned), key)
+			return union(out, only(fa.argsValue(args), Request))
+		}
+	}
+	if fn.Type() == "identifier" {
+		switch name {
+		case "headers":
+			return source(Request, KindHeader, "", n)
+		case "cookies":
+			return source(Request, KindCookie, "", n)
+		case "drizzle":
+			return source(Privileged, ClientDrizzle, "", n)
+		case "postgres", "neon", "createPool", "createKysely":
+			return source(Privileged, ClientSQL, "", n)
+		}
+	}
+	if name != "" && fn.Type() == "identifier" {
+		if s := fa.Prog.summaryOf(fa.File, name); s != nil {
+			ret := only(s.Returns, Identity|Unverified|clientLabels|Owned)
+			if ret.Is(Privileged) || ret.Is(UserScoped) {
+				return ret
+			}
+			return union(ret, only(fa.argsValue(args), Request|Row))
+		}
+		switch {
+		case name == "createClient" || name == "createServerClient" || name == "createBrowserClient" || userClientFactories[name]:
+			return fa.supabaseClient(n, args)
+		case fa.Prog.IsPrivilegedFactoryName(name):
+			return source(Privileged, ClientSupabaseService, "", n)
+		case fa.Prog.IsIdentityGetterName(name) && !fa.argsValue(args).Is(Request):
+			kind := "helper"
+			switch name {
+			case "auth", "getServerSession", "getServerAuthSession":
+				kind = "authjs"
+			case "currentUser", "getAuth":
+				kind = "clerk"
+			}
+			return source(Identity, kind, "", n)
+		}
+	}
+	var recv *Value
+	if fn.Type() == "member_expression" {
+		recv = only(fa.Eval(fn.ChildByFieldName("object")), dataLabels)
+		if name == "verify" || name == "decode" || name == "jwtVerify" {
+			// jwt.verify(token, secret): a verified token is not the raw request.
+			return empty
+		}
+	}
+	return union(recv, only(fa.argsValue(args), dataLabels&^Secret))
+}
+
+// supabaseClient classifies createClient(url, key, …)-style calls by the key.
+func (fa *Func) supabaseClient(n, args *sitter.Node) *Value {
+	if args != nil {
+		for i := 0; i < int(args.NamedChildCount()); i++ {
+			a := args.NamedChild(i)
+			if serviceKeyRE.MatchString(fa.text(a)) {
+				return source(Privileged, ClientSupabaseService, "", n)
+			}
+			for _, o := range fa.Eval(a).OriginsOf(Secret) {
+				if serviceKeyRE.MatchString(o.Name) {
+					return source(Privileged, ClientSupabaseService, "", n)
+				}
+			}
+		}
+	}
+	return source(UserScoped, ClientSupabaseUser, "", n)
+}
