@@ -562,8 +562,9 @@ func (m *Model) alterTable(at *pg_query.AlterTableStmt) {
 		case pg_query.AlterTableType_AT_DisableRowSecurity:
 			t.RLS, t.RLSPos = false, m.pos
 		case pg_query.AlterTableType_AT_ForceRowSecurity:
-			t.ForceRLS, t.ForcePos = true, m.pos
+			t.ForceRLS, t.ForcePos, t.ForceRemoved = true, m.pos, false
 		case pg_query.AlterTableType_AT_NoForceRowSecurity:
+			t.ForceRemoved = t.ForceRemoved || t.ForceRLS
 			t.ForceRLS, t.ForcePos = false, m.pos
 		case pg_query.AlterTableType_AT_AddColumn:
 			cd := cmd.Def.GetColumnDef()

@@ -7,6 +7,7 @@
 package pgmodel
 
 import (
+	"regexp"
 	"sort"
 	"strconv"
 	"strings"
@@ -62,6 +63,11 @@ type Grant struct {
 	// creation time rather than from an explicit GRANT; Pos is then the
 	// statement that created the object.
 	Default bool
+	// Restated is true for an explicit GRANT of a privilege the grantee
+	// already held by default (pg_dump output restates every default).
+	Restated bool
+	// AllPrivileges is true when the GRANT said ALL.
+	AllPrivileges bool
 }
 
 // ACL maps grantee (lower-case role name, or Public) to privilege to Grant.
@@ -148,6 +154,9 @@ type Table struct {
 	Pos, RLSPos, ForcePos Pos
 	// Builtin is true for the Supabase stand-ins (auth.users, storage.*).
 	Builtin bool
+	// ForceRemoved is true when NO FORCE ROW LEVEL SECURITY turned off a
+	// FORCE that was on (ForcePos is that statement).
+	ForceRemoved bool
 	// FromQuery is true for CREATE TABLE AS: the column list is not known.
 	FromQuery bool
 }
@@ -261,6 +270,17 @@ type Function struct {
 	// Builtin is true for the Supabase stand-ins (auth.uid() and friends).
 	Builtin bool
 }
+
+// ChecksCaller reports whether the body reads the caller's identity
+// (auth.uid(), auth.jwt(), request.jwt claims, current_user).
+func (f *Function) ChecksCaller() bool { return bodyReadsCaller(f.Body) }
+
+// WritesData reports whether the body changes rows or runs dynamic SQL.
+func (f *Function) WritesData() bool { return writeWords.MatchString(f.Body) }
+
+// IsTrigger reports whether the function returns trigger or event_trigger
+// (not callable through the Data API).
+func (f *Function) IsTrigger() bool { return f.Returns == "trigger" || f.Returns == "event_trigger" }
 
 // Key is the function's identity: schema.name(argtypes).
 func (f *Function) Key() string { return funcKey(f.Schema, f.Name, f.ArgTypes) }
@@ -406,6 +426,29 @@ func lessQ(a, b QName) bool {
 	return a.Name < b.Name
 }
 
+// Later returns whichever position comes later in apply order.
+func (m *Model) Later(a, b Pos) Pos {
+	if a.IsZero() {
+		return b
+	}
+	if b.IsZero() {
+		return a
+	}
+	ia, ib := -1, -1
+	for i, p := range m.Migrations {
+		if p == a.Path {
+			ia = i
+		}
+		if p == b.Path {
+			ib = i
+		}
+	}
+	if ia > ib || (ia == ib && a.Line > b.Line) {
+		return a
+	}
+	return b
+}
+
 // Exposed reports whether schema is served to clients by the Data API.
 func (m *Model) Exposed(schema string) bool {
 	for _, s := range m.ExposedSchemas() {
@@ -422,3 +465,5 @@ func (m *Model) ExposedSchemas() []string {
 }
 
 func itoa(n int) string { return strconv.Itoa(n) }
+
+var writeWords = regexp.MustCompile(`(?i)\b(insert\s+into|update\s+[a-z_."]+\s+set|delete\s+from|truncate|execute\s|drop\s|alter\s|grant\s)`)

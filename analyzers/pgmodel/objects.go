@@ -86,10 +86,12 @@ func privNames(privs []*pg_query.Node, kind string) (names []string, columns boo
 }
 
 func applyACL(acl ACL, gs *pg_query.GrantStmt, privs []string, who []string, pos Pos) {
+	all := len(gs.Privileges) == 0
 	for _, g := range who {
 		for _, p := range privs {
 			if gs.IsGrant {
-				acl.grant(g, p, Grant{Pos: pos})
+				old, had := acl[g][p]
+				acl.grant(g, p, Grant{Pos: pos, Restated: had && (old.Default || old.Restated), AllPrivileges: all})
 			} else if !gs.GrantOption { // REVOKE GRANT OPTION FOR keeps the privilege
 				acl.revoke(g, p)
 			}

@@ -1,0 +1,1 @@
+alter table public.chats disable row level security; -- want rls/rls-disabled@critical

@@ -1,0 +1,1 @@
+create table public.legacy_settings (key text primary key, value text);
