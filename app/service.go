@@ -1,0 +1,222 @@
+// Package app is the leakguard GitHub App: the HTTP server that verifies and
+// queues webhooks, the River workers that review pull requests through the
+// REST API and post a check run and one review, slash commands, and the setup
+// page that registers the app from its manifest.
+package app
+
+import (
+	"context"
+	"crypto/rand"
+	"database/sql"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"log/slog"
+	"net/http"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"github.com/riverqueue/river"
+	"github.com/riverqueue/river/riverdriver/riversqlite"
+
+	"github.com/leakguard/leakguard/analyzers"
+	"github.com/leakguard/leakguard/checks"
+	"github.com/leakguard/leakguard/config"
+)
+
+// MaxWebhookBytes caps a webhook body (GitHub sends at most 25 MiB).
+const MaxWebhookBytes = 25 << 20
+
+// Options configure a Service.
+type Options struct {
+	Config    *config.Server
+	Analyzers []*analyzers.Analyzer
+	Logger    *slog.Logger
+	// Version is leakguard's version, part of the ruleset version.
+	Version string
+	// Transport carries GitHub API requests under authentication (nil: the
+	// default transport). Tests point it at the fake GitHub.
+	Transport http.RoundTripper
+	// PollInterval is how often idle workers look for jobs (default 1s).
+	PollInterval time.Duration
+	// Pace is the pause between mutating comment requests (default 1s), to
+	// stay clear of GitHub's secondary rate limits.
+	Pace time.Duration
+}
+
+// Service is the running app: store, queue, GitHub clients and analyzers.
+type Service struct {
+	cfg       *config.Server
+	log       *slog.Logger
+	store     *Store
+	queue     *river.Client[*sql.Tx]
+	gh        *Clients
+	cache     *BlobCache
+	analyzers []*analyzers.Analyzer
+	ruleset   string
+	marker    checks.Marker
+	metrics   *Metrics
+	secrets   [][]byte
+	pace      time.Duration
+	stats     blobStats
+}
+
+// New opens the store, runs migrations and prepares the workers; Start runs them.
+func New(ctx context.Context, o Options) (*Service, error) {
+	cfg := o.Config
+	if cfg == nil {
+		return nil, errors.New("app: no configuration")
+	}
+	if len(cfg.WebhookSecrets) == 0 {
+		return nil, errors.New("app: refusing to start without a webhook secret")
+	}
+	if len(o.Analyzers) == 0 {
+		return nil, errors.New("app: no analyzers")
+	}
+	log := o.Logger
+	if log == nil {
+		log = slog.Default()
+	}
+	s := &Service{cfg: cfg, log: log, analyzers: o.Analyzers, metrics: NewMetrics(), pace: o.Pace}
+	if s.pace == 0 {
+		s.pace = time.Second
+	}
+	for _, sec := range cfg.WebhookSecrets {
+		s.secrets = append(s.secrets, []byte(sec))
+	}
+	s.ruleset = RulesetVersion(o.Version, o.Analyzers)
+	key, err := markerKey(cfg)
+	if err != nil {
+		return nil, err
+	}
+	s.marker = checks.Marker{Key: key}
+	if s.gh, err = NewClients(cfg.GitHubURL, cfg.AppID, cfg.PrivateKey, o.Transport, s.metrics); err != nil {
+		return nil, err
+	}
+	cacheDir := ""
+	if cfg.DataDir != "" {
+		cacheDir = filepath.Join(cfg.DataDir, "blobs")
+	}
+	if s.cache, err = NewBlobCache(cacheDir); err != nil {
+		return nil, fmt.Errorf("blob cache: %w", err)
+	}
+	if s.store, err = OpenStore(ctx, cfg.DatabaseURL); err != nil {
+		return nil, err
+	}
+	workers := river.NewWorkers()
+	river.AddWorker(workers, &reviewWorker{s: s})
+	river.AddWorker(workers, &commandWorker{s: s})
+	poll := o.PollInterval
+	if poll == 0 {
+		poll = time.Second
+	}
+	s.queue, err = river.NewClient(riversqlite.New(s.store.DB), &river.Config{
+		Queues:            map[string]river.QueueConfig{river.QueueDefault: {MaxWorkers: max(cfg.Workers, 1)}},
+		Workers:           workers,
+		FetchPollInterval: poll,
+		FetchCooldown:     min(poll, 100*time.Millisecond),
+		Logger:            log.With("component", "river"),
+		JobTimeout:        10 * time.Minute,
+	})
+	if err != nil {
+		s.store.Close()
+		return nil, fmt.Errorf("job queue: %w", err)
+	}
+	return s, nil
+}
+
+// markerKey is the key of the comment markers: configured, or a random key
+// kept (0600) in the data directory so it survives restarts.
+func markerKey(cfg *config.Server) ([]byte, error) {
+	if cfg.MarkerKey != "" {
+		return []byte(cfg.MarkerKey), nil
+	}
+	if cfg.DataDir == "" {
+		return nil, errors.New("app: set LEAKGUARD_MARKER_KEY or a data directory")
+	}
+	p := filepath.Join(cfg.DataDir, "marker-key")
+	if b, err := os.ReadFile(p); err == nil && len(strings.TrimSpace(string(b))) >= 32 {
+		return []byte(strings.TrimSpace(string(b))), nil
+	}
+	if err := os.MkdirAll(cfg.DataDir, 0o700); err != nil {
+		return nil, err
+	}
+	buf := make([]byte, 32)
+	rand.Read(buf)
+	k := hex.EncodeToString(buf)
+	if err := os.WriteFile(p, []byte(k+"\n"), 0o600); err != nil {
+		return nil, fmt.Errorf("write marker key: %w", err)
+	}
+	return []byte(k), nil
+}
+
+// Start starts the workers.
+func (s *Service) Start(ctx context.Context) error { return s.queue.Start(ctx) }
+
+// Stop waits for running jobs (until ctx ends) and closes the store.
+func (s *Service) Stop(ctx context.Context) error {
+	err := s.queue.Stop(ctx)
+	return errors.Join(err, s.store.Close())
+}
+
+// Metrics returns the service's Prometheus series.
+func (s *Service) Metrics() *Metrics { return s.metrics }
+
+// Store returns the durable store.
+func (s *Service) Store() *Store { return s.store }
+
+// Ruleset is the ruleset version reviews are keyed by.
+func (s *Service) Ruleset() string { return s.ruleset }
+
+// Run serves the app until ctx is cancelled: `leakguard serve`.
+func Run(ctx context.Context, cfg *config.Server, as []*analyzers.Analyzer, version string, log *slog.Logger) error {
+	if log == nil {
+		log = slog.Default()
+	}
+	var handler http.Handler
+	var svc *Service
+	if cfg.Setup {
+		handler = SetupHandler(cfg, log)
+		log.Info("setup mode: open the setup page to register the GitHub App", "url", strings.TrimSuffix(cfg.PublicURL, "/")+"/setup")
+	} else {
+		var err error
+		svc, err = New(ctx, Options{Config: cfg, Analyzers: as, Logger: log, Version: version})
+		if err != nil {
+			return err
+		}
+		if err := svc.Start(ctx); err != nil {
+			svc.Stop(context.Background())
+			return fmt.Errorf("start workers: %w", err)
+		}
+		handler = svc.Handler()
+	}
+	srv := &http.Server{
+		Addr:              cfg.Addr,
+		Handler:           handler,
+		ReadHeaderTimeout: 10 * time.Second,
+		ReadTimeout:       60 * time.Second,
+		WriteTimeout:      60 * time.Second,
+		IdleTimeout:       120 * time.Second,
+		MaxHeaderBytes:    64 << 10,
+	}
+	errc := make(chan error, 1)
+	go func() { errc <- srv.ListenAndServe() }()
+	log.Info("leakguard serving", "addr", cfg.Addr, "github", cfg.GitHubURL)
+	var err error
+	select {
+	case <-ctx.Done():
+	case err = <-errc:
+	}
+	shutdown, cancel := context.WithTimeout(context.Background(), cfg.ShutdownTimeout)
+	defer cancel()
+	srv.Shutdown(shutdown)
+	if svc != nil {
+		err = errors.Join(err, svc.Stop(shutdown))
+	}
+	if errors.Is(err, http.ErrServerClosed) {
+		err = nil
+	}
+	return err
+}
