@@ -222,10 +222,10 @@ func (fs *fileScan) generic() {
 	}
 	if fs.parsed != nil {
 		f := fs.parsed
-		syntax.Walk(f.Root, func(n *sitter.Node) bool {
+		for _, n := range f.Find("variable_declarator", "pair", "assignment_expression", "public_field_definition", "property_signature") {
 			var nameNode, valNode *sitter.Node
 			switch n.Type() {
-			case "variable_declarator":
+			case "variable_declarator", "public_field_definition", "property_signature":
 				nameNode, valNode = n.ChildByFieldName("name"), n.ChildByFieldName("value")
 			case "pair":
 				nameNode, valNode = n.ChildByFieldName("key"), n.ChildByFieldName("value")
@@ -234,13 +234,9 @@ func (fs *fileScan) generic() {
 				if nameNode != nil && nameNode.Type() == "member_expression" {
 					nameNode = nameNode.ChildByFieldName("property")
 				}
-			case "public_field_definition", "property_signature":
-				nameNode, valNode = n.ChildByFieldName("name"), n.ChildByFieldName("value")
-			default:
-				return true
 			}
 			if nameNode == nil || valNode == nil {
-				return true
+				continue
 			}
 			name := f.Text(nameNode)
 			if v, ok := f.StringValue(nameNode); ok {
@@ -249,8 +245,7 @@ func (fs *fileScan) generic() {
 			if v, ok := f.StringValue(valNode); ok {
 				report(name, v, syntax.Line(valNode))
 			}
-			return true
-		})
+		}
 		return
 	}
 	if !configLike(fs.path) {
@@ -356,7 +351,7 @@ func (fs *fileScan) configInline() {
 		return
 	}
 	f := fs.parsed
-	syntax.Walk(f.Root, func(n *sitter.Node) bool {
+	f.Walk(f.Root, func(n *sitter.Node) bool {
 		if n.Type() != "pair" {
 			return true
 		}

@@ -22,7 +22,10 @@ type hit struct {
 
 // detector finds one kind of credential by its shape.
 type detector struct {
-	re *regexp.Regexp
+	// needles are literals a match must contain; a file holding none of them
+	// skips the regular expression, which is most of the scanning cost.
+	needles []string
+	re      *regexp.Regexp
 	// classify decides whether a match is a real credential and describes it;
 	// ok false drops the match (placeholder, public key, demo value).
 	classify func(m []string) (h hit, ok bool)
@@ -34,7 +37,8 @@ func rotateFix(where, env string) string {
 
 var detectors = []detector{
 	{ // Stripe secret and restricted keys.
-		re: regexp.MustCompile(`\b((?:sk|rk)_(live|test)_([0-9A-Za-z]{16,247}))\b`),
+		needles: []string{"sk_live_", "sk_test_", "rk_live_", "rk_test_"},
+		re:      regexp.MustCompile(`\b((?:sk|rk)_(live|test)_([0-9A-Za-z]{16,247}))\b`),
 		classify: func(m []string) (hit, bool) {
 			if Placeholder(m[3]) || !randomLooking(m[3]) {
 				return hit{}, false
@@ -56,7 +60,8 @@ var detectors = []detector{
 		},
 	},
 	{ // Stripe webhook signing secrets.
-		re: regexp.MustCompile(`\b(whsec_([0-9A-Za-z+/=]{24,}))`),
+		needles: []string{"whsec_"},
+		re:      regexp.MustCompile(`\b(whsec_([0-9A-Za-z+/=]{24,}))`),
 		classify: func(m []string) (hit, bool) {
 			if Placeholder(m[2]) || !randomLooking(m[2]) {
 				return hit{}, false
@@ -68,7 +73,8 @@ var detectors = []detector{
 		},
 	},
 	{ // Supabase secret API keys (new format).
-		re: regexp.MustCompile(`\b(sb_secret_([0-9A-Za-z_-]{20,}))`),
+		needles: []string{"sb_secret_"},
+		re:      regexp.MustCompile(`\b(sb_secret_([0-9A-Za-z_-]{20,}))`),
 		classify: func(m []string) (hit, bool) {
 			if Placeholder(m[2]) || !randomLooking(m[2]) {
 				return hit{}, false
@@ -80,7 +86,8 @@ var detectors = []detector{
 		},
 	},
 	{ // JWTs: Supabase legacy service_role keys are signed JWTs with role=service_role.
-		re: regexp.MustCompile(`\b(eyJ[0-9A-Za-z_-]{10,}\.eyJ[0-9A-Za-z_-]{10,}\.[0-9A-Za-z_-]{10,})`),
+		needles: []string{"eyJ"},
+		re:      regexp.MustCompile(`\b(eyJ[0-9A-Za-z_-]{10,}\.eyJ[0-9A-Za-z_-]{10,}\.[0-9A-Za-z_-]{10,})`),
 		classify: func(m []string) (hit, bool) {
 			claims, ok := jwtClaims(m[1])
 			if !ok {
@@ -98,12 +105,14 @@ var detectors = []detector{
 		},
 	},
 	{ // Anthropic.
-		re: regexp.MustCompile(`\b(sk-ant-(?:api|admin)\d{2}-([0-9A-Za-z_-]{40,}))`),
+		needles: []string{"sk-ant-"},
+		re:      regexp.MustCompile(`\b(sk-ant-(?:api|admin)\d{2}-([0-9A-Za-z_-]{40,}))`),
 		classify: provider("an Anthropic API key", "the Anthropic console (Settings → API keys)", "ANTHROPIC_API_KEY",
 			"Anyone who has it can run models on your account and bill you for it, and read what your workspace stores."),
 	},
 	{ // OpenAI: sk-proj-…, sk-svcacct-…, sk-admin-…, legacy sk-<48>.
-		re: regexp.MustCompile(`\b(sk-(?:proj-|svcacct-|admin-|None-)?([0-9A-Za-z_-]{32,}))`),
+		needles: []string{"sk-"},
+		re:      regexp.MustCompile(`\b(sk-(?:proj-|svcacct-|admin-|None-)?([0-9A-Za-z_-]{32,}))`),
 		classify: func(m []string) (hit, bool) {
 			if strings.HasPrefix(m[1], "sk-ant-") {
 				return hit{}, false
@@ -113,12 +122,14 @@ var detectors = []detector{
 		},
 	},
 	{ // AWS access key ids.
-		re: regexp.MustCompile(`\b((?:AKIA|ASIA|ABIA|ACCA)([0-9A-Z]{16}))\b`),
+		needles: []string{"AKIA", "ASIA", "ABIA", "ACCA"},
+		re:      regexp.MustCompile(`\b((?:AKIA|ASIA|ABIA|ACCA)([0-9A-Z]{16}))\b`),
 		classify: provider("an AWS access key id", "the AWS IAM console (deactivate and delete the access key)", "AWS_ACCESS_KEY_ID",
 			"Paired with its secret (usually committed alongside it) it gives whatever IAM permissions the key has — often S3 buckets full of customer files."),
 	},
 	{ // GitHub tokens.
-		re: regexp.MustCompile(`\b((?:ghp|gho|ghu|ghs|ghr)_([0-9A-Za-z]{36})|github_pat_([0-9A-Za-z_]{60,}))\b`),
+		needles: []string{"ghp_", "gho_", "ghu_", "ghs_", "ghr_", "github_pat_"},
+		re:      regexp.MustCompile(`\b((?:ghp|gho|ghu|ghs|ghr)_([0-9A-Za-z]{36})|github_pat_([0-9A-Za-z_]{60,}))\b`),
 		classify: func(m []string) (hit, bool) {
 			body := m[2] + m[3]
 			return provider("a GitHub token", "GitHub (Settings → Developer settings → tokens)", "GITHUB_TOKEN",
@@ -126,7 +137,8 @@ var detectors = []detector{
 		},
 	},
 	{ // Slack tokens and incoming webhooks.
-		re: regexp.MustCompile(`\b(xox[baprs]-([0-9A-Za-z-]{20,})|https://hooks\.slack\.com/services/(T[0-9A-Z]{6,}/B[0-9A-Z]{6,}/[0-9A-Za-z]{20,}))`),
+		needles: []string{"xox", "hooks.slack.com"},
+		re:      regexp.MustCompile(`\b(xox[baprs]-([0-9A-Za-z-]{20,})|https://hooks\.slack\.com/services/(T[0-9A-Z]{6,}/B[0-9A-Z]{6,}/[0-9A-Za-z]{20,}))`),
 		classify: func(m []string) (hit, bool) {
 			body := m[2] + m[3]
 			return provider("a Slack token or webhook URL", "Slack (app settings → OAuth / Incoming Webhooks → revoke)", "SLACK_TOKEN",
@@ -151,6 +163,9 @@ var pemRE = regexp.MustCompile(`-----BEGIN ((?:RSA |EC |DSA |OPENSSH |ENCRYPTED 
 func scanText(text string) []hit {
 	var hits []hit
 	for _, d := range detectors {
+		if !containsAny(text, d.needles) {
+			continue
+		}
 		for _, idx := range d.re.FindAllStringSubmatchIndex(text, -1) {
 			m := make([]string, len(idx)/2)
 			for i := range m {
@@ -166,6 +181,25 @@ func scanText(text string) []hit {
 			hits = append(hits, h)
 		}
 	}
+	hits = append(hits, scanPEM(text)...)
+	hits = append(hits, scanDatabaseURLs(text)...)
+	return hits
+}
+
+func containsAny(s string, needles []string) bool {
+	for _, n := range needles {
+		if strings.Contains(s, n) {
+			return true
+		}
+	}
+	return false
+}
+
+func scanPEM(text string) []hit {
+	if !strings.Contains(text, "PRIVATE KEY") {
+		return nil
+	}
+	var hits []hit
 	for _, idx := range pemRE.FindAllStringSubmatchIndex(text, -1) {
 		block := text[idx[0]:idx[1]]
 		body := strings.NewReplacer(`\n`, "", `\r`, "", "\n", "", "\r", "", " ", "", "\t", "").Replace(text[idx[3]+5 : idx[1]-len("-----END")])
@@ -178,6 +212,14 @@ func scanText(text string) []hit {
 			harm: "Whoever holds a private key can impersonate the service it belongs to: sign tokens your servers trust, decrypt its traffic or log in where the key is authorised.",
 			fix:  "Revoke the key where it is used and issue a new one. Keep the new key in your host's secret store and load it at runtime (e.g. from an environment variable or a mounted file outside the repository)."})
 	}
+	return hits
+}
+
+func scanDatabaseURLs(text string) []hit {
+	if !strings.Contains(text, "://") {
+		return nil
+	}
+	var hits []hit
 	for _, idx := range dbURLRE.FindAllStringSubmatchIndex(text, -1) {
 		password, host := text[idx[6]:idx[7]], text[idx[8]:idx[9]]
 		if localHost(host) || Placeholder(password) || strings.HasPrefix(password, "$") || len(password) < 6 {

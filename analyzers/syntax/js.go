@@ -1,8 +1,10 @@
 package syntax
 
 import (
+	"sort"
 	"strconv"
 	"strings"
+	"sync"
 
 	sitter "github.com/smacker/go-tree-sitter"
 )
@@ -26,6 +28,104 @@ func Walk(n *sitter.Node, visit func(*sitter.Node) bool) {
 			}
 		}
 	}
+}
+
+// memo caches what is derived from a tree: walking a tree-sitter tree costs
+// several cgo calls per node, so it is walked once into a flat list and the
+// module facts are computed once.
+type memo struct {
+	flatOnce sync.Once
+	nodes    []*sitter.Node // preorder
+	end      []int32        // index just past each node's subtree
+	index    map[*sitter.Node]int32
+	byType   map[string][]int32
+
+	importsOnce sync.Once
+	imports     []Import
+	envOnce     sync.Once
+	env         []EnvRead
+}
+
+func (f *File) flat() *memo {
+	m := f.memo
+	m.flatOnce.Do(func() {
+		m.index = map[*sitter.Node]int32{}
+		m.byType = map[string][]int32{}
+		c := sitter.NewTreeCursor(f.Root)
+		defer c.Close()
+		var open []int32 // the current node's ancestors, itself last
+		push := func() {
+			n := c.CurrentNode()
+			i := int32(len(m.nodes))
+			m.nodes = append(m.nodes, n)
+			m.end = append(m.end, 0)
+			m.index[n] = i
+			m.byType[n.Type()] = append(m.byType[n.Type()], i)
+			open = append(open, i)
+		}
+		closeTop := func() {
+			m.end[open[len(open)-1]] = int32(len(m.nodes))
+			open = open[:len(open)-1]
+		}
+		push()
+		for {
+			if c.GoToFirstChild() {
+				push()
+				continue
+			}
+			for {
+				closeTop()
+				if c.GoToNextSibling() {
+					push()
+					break
+				}
+				if !c.GoToParent() {
+					return
+				}
+			}
+		}
+	})
+	return m
+}
+
+// Walk visits n (a node of this file) and its descendants in source order;
+// returning false skips the node's children. After the first walk of a
+// file, walks run over a cached flat list without cgo calls.
+func (f *File) Walk(n *sitter.Node, visit func(*sitter.Node) bool) {
+	if n == nil {
+		return
+	}
+	m := f.flat()
+	i, ok := m.index[n]
+	if !ok {
+		Walk(n, visit) // a node from another tree
+		return
+	}
+	for end := m.end[i]; i < end; {
+		if visit(m.nodes[i]) {
+			i++
+		} else {
+			i = m.end[i]
+		}
+	}
+}
+
+// Find returns every node of the given types in source order. It is the
+// cheap way to visit, say, all call expressions: no tree walk, no cgo.
+func (f *File) Find(types ...string) []*sitter.Node {
+	m := f.flat()
+	var idx []int32
+	for _, t := range types {
+		idx = append(idx, m.byType[t]...)
+	}
+	if len(types) > 1 {
+		sort.Slice(idx, func(i, j int) bool { return idx[i] < idx[j] })
+	}
+	out := make([]*sitter.Node, len(idx))
+	for i, j := range idx {
+		out[i] = m.nodes[j]
+	}
+	return out
 }
 
 // Text is the source text of a node.
@@ -124,8 +224,13 @@ type Import struct {
 
 // Imports lists the module's dependencies in source order.
 func (f *File) Imports() []Import {
+	f.memo.importsOnce.Do(func() { f.memo.imports = f.imports() })
+	return f.memo.imports
+}
+
+func (f *File) imports() []Import {
 	var out []Import
-	Walk(f.Root, func(n *sitter.Node) bool {
+	f.Walk(f.Root, func(n *sitter.Node) bool {
 		switch n.Type() {
 		case "import_statement", "export_statement":
 			src := n.ChildByFieldName("source")
@@ -193,7 +298,7 @@ func (f *File) importNames(n *sitter.Node) []string {
 	if clause == nil {
 		return nil
 	}
-	Walk(clause, func(c *sitter.Node) bool {
+	f.Walk(clause, func(c *sitter.Node) bool {
 		switch c.Type() {
 		case "identifier":
 			names = append(names, f.Text(c))
@@ -232,7 +337,7 @@ func PatternNames(f *File, pat *sitter.Node) []string {
 		return []string{f.Text(pat)}
 	}
 	var names []string
-	Walk(pat, func(c *sitter.Node) bool {
+	f.Walk(pat, func(c *sitter.Node) bool {
 		switch c.Type() {
 		case "shorthand_property_identifier_pattern", "identifier":
 			names = append(names, f.Text(c))
@@ -255,8 +360,13 @@ type EnvRead struct {
 // EnvReads finds process.env.NAME, process.env["NAME"], import.meta.env.NAME,
 // Deno.env.get("NAME") and `const { NAME } = process.env`.
 func (f *File) EnvReads() []EnvRead {
+	f.memo.envOnce.Do(func() { f.memo.env = f.envReads() })
+	return f.memo.env
+}
+
+func (f *File) envReads() []EnvRead {
 	var out []EnvRead
-	Walk(f.Root, func(n *sitter.Node) bool {
+	f.Walk(f.Root, func(n *sitter.Node) bool {
 		switch n.Type() {
 		case "member_expression", "subscript_expression":
 			obj := n.ChildByFieldName("object")

@@ -84,6 +84,7 @@ type File struct {
 	Partial bool
 
 	tree *sitter.Tree // not safe for concurrent use: the engine walks trees from one goroutine
+	memo *memo        // facts derived from the tree, shared by copies of the File
 }
 
 // Cache parses each blob once and closes every tree on Close.
@@ -155,7 +156,7 @@ func (c *Cache) parse(ctx context.Context, p, sha string, lang Lang, src []byte)
 		return nil, &SkipError{Reason: "parser returned no tree"}
 	}
 	root := tree.RootNode()
-	return &File{Path: p, SHA: sha, Lang: lang, Src: src, Root: root, Partial: root.HasError(), tree: tree}, nil
+	return &File{Path: p, SHA: sha, Lang: lang, Src: src, Root: root, Partial: root.HasError(), tree: tree, memo: &memo{}}, nil
 }
 
 // skipReason applies the size, minified and generated checks.
