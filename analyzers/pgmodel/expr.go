@@ -433,6 +433,9 @@ func (s scoper) scope(n *pg_query.Node) Scope {
 			return ScopeNoCaller
 		}
 	}
+	if s.authOnly(n) {
+		return ScopeAuthOnly
+	}
 	if !isCallerRef(n) && !s.callsCallerFunc(n) {
 		return ScopeNoCaller
 	}
@@ -587,7 +590,7 @@ func (s scoper) subqueryReadsCaller(n *pg_query.Node) bool {
 // authOnly: the caller appears only in "is signed in" tests.
 func (s scoper) authOnly(n *pg_query.Node) bool {
 	if nt := n.GetNullTest(); nt != nil {
-		return nt.Nulltesttype == pg_query.NullTestType_IS_NOT_NULL && isCallerRef(nt.Arg)
+		return nt.Nulltesttype == pg_query.NullTestType_IS_NOT_NULL && (isCallerRef(nt.Arg) || roleRef(nt.Arg))
 	}
 	if ae := n.GetAExpr(); ae != nil && ae.Lexpr != nil && ae.Rexpr != nil {
 		op := strings.Join(strs(ae.Name), "")

@@ -1,0 +1,3 @@
+create schema if not exists private;
+create table private.outbox (id bigserial primary key, payload jsonb);
+grant insert on private.outbox to anon;

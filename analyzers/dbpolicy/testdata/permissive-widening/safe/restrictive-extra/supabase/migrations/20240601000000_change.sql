@@ -1,0 +1,15 @@
+create table public.chats (
+  id uuid primary key default gen_random_uuid(),
+  user_id uuid not null references auth.users(id) on delete cascade,
+  title text,
+  status text not null default 'active',
+  archived boolean not null default false,
+  org_id uuid,
+  created_at timestamptz not null default now()
+);
+create index chats_user_id_idx on public.chats (user_id);
+alter table public.chats enable row level security;
+
+create policy "own chats" on public.chats for all to authenticated
+  using ((select auth.uid()) = user_id) with check ((select auth.uid()) = user_id);
+create policy "locked chats are read-only" on public.chats as restrictive for update to authenticated using (status <> 'locked');
