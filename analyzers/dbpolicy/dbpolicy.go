@@ -354,7 +354,7 @@ func (r *reporter) policies() {
 			sc := r.scope(t, p)
 			verb := cmdVerb(p.Command)
 			switch {
-			case sc == pgmodel.ScopeAlways && (p.Command != pgmodel.CmdSelect || owned):
+			case sc == pgmodel.ScopeAlways && (p.Command != pgmodel.CmdSelect || (owned && !r.publicProfile(t))):
 				sev := analyzers.High
 				if anon || (owned && p.Command != pgmodel.CmdSelect) {
 					sev = analyzers.Critical
@@ -390,6 +390,16 @@ func (r *reporter) policies() {
 			}
 		}
 	}
+}
+
+var profileName = regexp.MustCompile(`(?i)profile|public|author`)
+
+// publicProfile: a one-row-per-user table keyed by the user id whose name
+// says it is public (the Supabase quickstart's "public profiles are
+// viewable by everyone"); reading it in full is the design.
+func (r *reporter) publicProfile(t *pgmodel.Table) bool {
+	cols := r.m.OwnerColumns(t)
+	return len(cols) == 1 && len(t.PrimaryKey) == 1 && t.PrimaryKey[0] == cols[0] && profileName.MatchString(t.Name)
 }
 
 func (r *reporter) checkIndex(t *pgmodel.Table, p *pgmodel.Policy, col string, seen map[string]bool) {

@@ -1,0 +1,1 @@
+alter function public.current_profile_id() security definer; -- want rls/security-definer-search-path

@@ -1,0 +1,1 @@
+create view public.me with (security_invoker = true) as select id, email from auth.users where id = (select auth.uid());
