@@ -1,0 +1,1 @@
+alter table public.ledger_entries no force row level security; -- want rls/force-rls-removed

@@ -1,0 +1,1 @@
+insert into storage.buckets (id, name) values ('receipts', 'receipts');

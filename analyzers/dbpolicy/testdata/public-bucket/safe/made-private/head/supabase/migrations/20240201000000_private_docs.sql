@@ -1,0 +1,1 @@
+update storage.buckets set public = false where id = 'documents';

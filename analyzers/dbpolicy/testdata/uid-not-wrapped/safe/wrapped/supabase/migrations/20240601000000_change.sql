@@ -1,0 +1,5 @@
+create table public.todos (id bigserial primary key, user_id uuid not null references auth.users(id), task text);
+create index on public.todos (user_id);
+alter table public.todos enable row level security;
+
+create policy "own todos" on public.todos for select using ((select auth.uid()) = user_id);
