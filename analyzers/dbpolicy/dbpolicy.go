@@ -181,6 +181,10 @@ func (r *reporter) tables() {
 			if owned {
 				sev = analyzers.Critical
 				why = ownerPhrase(r.m, t)
+			} else if col, parent := r.m.OwnedThrough(t); parent != nil {
+				owned = true
+				sev = analyzers.Critical
+				why = fmt.Sprintf(" (rows belong to users through `%s` → `%s`)", col, parent.QName())
 			} else if r.appQueries(t.Name) {
 				sev = analyzers.Critical
 				why = " (the app queries it with `.from('" + t.Name + "')`)"

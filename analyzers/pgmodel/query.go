@@ -125,3 +125,21 @@ func (m *Model) OpaqueIn(path string) []Opaque {
 	}
 	return out
 }
+
+// OwnedThrough returns a foreign key column of t that points at a table with
+// owner columns (messages.chat_id -> chats.user_id): t's rows belong to
+// users through their parent row.
+func (m *Model) OwnedThrough(t *Table) (string, *Table) {
+	if t == nil {
+		return "", nil
+	}
+	for _, c := range t.Columns {
+		if c.References == nil {
+			continue
+		}
+		if p := m.Tables[*c.References]; p != nil && p != t && !p.Builtin && m.Owned(p) {
+			return c.Name, p
+		}
+	}
+	return "", nil
+}
