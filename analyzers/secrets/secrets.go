@@ -171,7 +171,8 @@ func secretValue(name, v string) bool {
 	switch {
 	case len(v) < minLen, len(v) > 512:
 		return false
-	case strings.ContainsAny(v, " \t\n"), strings.Contains(v, "://"), strings.Count(v, "/") >= 2:
+	case strings.ContainsAny(v, " \t\n()"), strings.Contains(v, "://"), strings.Count(v, "/") >= 2:
+		// Sentences, URLs, paths and references such as env(NAME) are not secrets.
 		return false
 	case Placeholder(v), identifierLike.MatchString(v):
 		return false
