@@ -3,6 +3,7 @@ package suite
 
 import (
 	"github.com/leakguard/leakguard/analyzers"
+	"github.com/leakguard/leakguard/analyzers/logging"
 	"github.com/leakguard/leakguard/analyzers/privkey"
 	"github.com/leakguard/leakguard/analyzers/secrets"
 	"github.com/leakguard/leakguard/analyzers/webhook"
@@ -18,6 +19,7 @@ func Default() []*analyzers.Analyzer {
 		secrets.Analyzer,
 		privkey.Analyzer,
 		webhook.Analyzer,
+		logging.Analyzer,
 	}
 }
 

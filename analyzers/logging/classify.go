@@ -1,0 +1,465 @@
+package logging
+
+import (
+	"fmt"
+	"regexp"
+	"strings"
+	"unicode"
+
+	sitter "github.com/smacker/go-tree-sitter"
+
+	"github.com/leakguard/leakguard/analyzers"
+	"github.com/leakguard/leakguard/analyzers/flow"
+	"github.com/leakguard/leakguard/analyzers/syntax"
+)
+
+// leak is one sensitive value passed to a log call.
+type leak struct {
+	rule *analyzers.Rule
+	what string       // "the request's headers (Authorization, Cookie)"
+	expr *sitter.Node // the logged expression
+	keys []string     // words a redact configuration would name to remove it
+}
+
+func credential(n *sitter.Node, what string, keys ...string) *leak {
+	return &leak{rule: ruleCredentials, what: what, expr: n, keys: keys}
+}
+
+func personal(n *sitter.Node, what string, keys ...string) *leak {
+	return &leak{rule: rulePersonal, what: what, expr: n, keys: keys}
+}
+
+// masking helpers keep the value out of the log.
+var maskRE = regexp.MustCompile(`(?i)mask|redact|hash|sanitiz|scrub|truncat|obfuscat|anonymi|digest|fingerprint|last4|censor|pseudonym|encrypt|sha256|omit|pick`)
+
+// passThrough calls log their argument as it is.
+var passThrough = map[string]bool{"JSON.stringify": true, "String": true, "util.inspect": true, "inspect": true,
+	"Object.fromEntries": true, "Object.entries": true, "Object.assign": true, "structuredClone": true, "Array.from": true,
+	"serialize": true, "stringify": true}
+
+// valueMethods return (a form of) the receiver.
+var valueMethods = map[string]bool{"toString": true, "trim": true, "toLowerCase": true, "toUpperCase": true, "toJSON": true,
+	"at": true, "slice": false, "join": true, "map": false}
+
+var requestRoot = regexp.MustCompile(`^(req|request|ctx\.req|ctx\.request|c\.req|event\.request|context\.req|args\.req|opts\.req)$`)
+
+// classify says whether a logged expression carries sensitive data.
+func (c *checker) classify(n, call *sitter.Node, depth int) *leak {
+	f := c.f
+	n = unwrap(n)
+	if n == nil || depth > 4 {
+		return nil
+	}
+	switch n.Type() {
+	case "template_string":
+		var out *leak
+		for _, s := range nodesOfType(n, "template_substitution") {
+			if s.NamedChildCount() > 0 {
+				out = worse(out, c.classify(s.NamedChild(0), call, depth+1))
+			}
+		}
+		return out
+	case "binary_expression":
+		switch f.Text(n.ChildByFieldName("operator")) {
+		case "+", "||", "??":
+			if l := c.classify(n.ChildByFieldName("left"), call, depth+1); l != nil {
+				return l
+			}
+			return c.classify(n.ChildByFieldName("right"), call, depth+1)
+		}
+		return nil
+	case "ternary_expression":
+		if l := c.classify(n.ChildByFieldName("consequence"), call, depth+1); l != nil {
+			return l
+		}
+		return c.classify(n.ChildByFieldName("alternative"), call, depth+1)
+	case "object":
+		var out *leak
+		for i := 0; i < int(n.NamedChildCount()); i++ {
+			p := n.NamedChild(i)
+			switch p.Type() {
+			case "pair":
+				v := p.ChildByFieldName("value")
+				if l := c.classify(v, call, depth+1); l != nil {
+					out = worse(out, l)
+					continue
+				}
+				key := f.Text(p.ChildByFieldName("key"))
+				if s, ok := f.StringValue(p.ChildByFieldName("key")); ok {
+					key = s
+				}
+				if u := unwrap(v); u != nil && (u.Type() == "identifier" || u.Type() == "member_expression") && !safeName(lastSegment(f, u)) {
+					out = worse(out, c.byName(key, u))
+				}
+			case "shorthand_property_identifier":
+				out = worse(out, c.named(p, call, depth))
+			case "spread_element":
+				if p.NamedChildCount() > 0 {
+					out = worse(out, c.classify(p.NamedChild(0), call, depth+1))
+				}
+			}
+		}
+		return out
+	case "array":
+		var out *leak
+		for i := 0; i < int(n.NamedChildCount()); i++ {
+			out = worse(out, c.classify(n.NamedChild(i), call, depth+1))
+		}
+		return out
+	case "call_expression":
+		return c.classifyCall(n, call, depth)
+	case "identifier", "shorthand_property_identifier", "member_expression", "subscript_expression":
+		return c.named(n, call, depth)
+	}
+	return nil
+}
+
+func (c *checker) classifyCall(n, call *sitter.Node, depth int) *leak {
+	f := c.f
+	cal := callee(f, n)
+	last := lastName(cal)
+	as := args(n)
+	if maskRE.MatchString(cal) {
+		return nil
+	}
+	if passThrough[cal] && len(as) > 0 {
+		return c.classify(as[0], call, depth+1)
+	}
+	fn := n.ChildByFieldName("function")
+	switch {
+	case cal == "headers" && len(as) == 0:
+		return credential(n, "every request header, Authorization and Cookie included", "headers", "authorization", "cookie")
+	case cal == "cookies" && len(as) == 0:
+		return credential(n, "the request's cookies (the session cookie included)", "cookie")
+	case fn.Type() == "member_expression":
+		obj := fn.ChildByFieldName("object")
+		objText := compact(f, obj)
+		switch {
+		case last == "get" && len(as) > 0 && (strings.HasSuffix(objText, "headers") || strings.HasSuffix(objText, "headers()") || strings.HasSuffix(objText, "headerList") || strings.HasSuffix(objText, "headersList")):
+			if s, ok := f.StringValue(as[0]); ok && sensitiveHeader(s) {
+				return credential(n, fmt.Sprintf("the `%s` header", strings.ToLower(s)), strings.ToLower(s))
+			}
+			return nil
+		case (last == "get" || last == "getAll") && (strings.Contains(strings.ToLower(objText), "cookie")):
+			if last == "getAll" || len(as) == 0 {
+				return credential(n, "the request's cookies (the session cookie included)", "cookie")
+			}
+			if s, ok := f.StringValue(as[0]); !ok || sensitiveCookie(s) {
+				return credential(n, "a session cookie", "cookie")
+			}
+			return nil
+		case (last == "getAll" || last == "get") && c.isCookieStore(obj):
+			if last == "getAll" || len(as) == 0 {
+				return credential(n, "the request's cookies (the session cookie included)", "cookie")
+			}
+			if s, ok := f.StringValue(as[0]); !ok || sensitiveCookie(s) {
+				return credential(n, "a session cookie", "cookie")
+			}
+			return nil
+		case (last == "json" || last == "formData") && len(as) == 0 && c.isRequest(obj):
+			return personal(n, "the whole request body", "body")
+		case valueMethods[last]:
+			return c.classify(obj, call, depth+1)
+		}
+	}
+	return nil
+}
+
+// worse returns the more severe of two leaks (credentials over personal data).
+func worse(a, b *leak) *leak {
+	switch {
+	case a == nil:
+		return b
+	case b == nil:
+		return a
+	case b.rule == ruleCredentials && a.rule != ruleCredentials:
+		return b
+	}
+	return a
+}
+
+// isCookieStore reports whether n is the request's cookie store.
+func (c *checker) isCookieStore(n *sitter.Node) bool {
+	fa := c.flowOf(n)
+	if fa == nil {
+		return false
+	}
+	for _, o := range fa.Eval(n).OriginsOf(flow.Request) {
+		if o.Kind == flow.KindCookie && o.Name == "" {
+			return true
+		}
+	}
+	return false
+}
+
+// isRequest reports whether n is the incoming request.
+func (c *checker) isRequest(n *sitter.Node) bool {
+	if requestRoot.MatchString(compact(c.f, n)) {
+		return true
+	}
+	if fa := c.flowOf(n); fa != nil {
+		v := fa.Eval(n)
+		for _, o := range v.OriginsOf(flow.Request) {
+			if o.Kind == "request" && o.Name == "" {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// named classifies identifiers and member accesses: by their shape, by their
+// name, and by where the data flow says they come from.
+func (c *checker) named(n, call *sitter.Node, depth int) *leak {
+	f := c.f
+	name := lastSegment(f, n)
+	if safeName(name) {
+		return nil
+	}
+	if name == "value" && n.Type() == "member_expression" {
+		// cookies().get('sb-access-token')?.value
+		if o := unwrap(n.ChildByFieldName("object")); o.Type() == "call_expression" {
+			return c.classifyCall(o, call, depth+1)
+		}
+	}
+	text := compact(f, n)
+	obj := ""
+	if i := strings.LastIndexByte(text, '.'); i >= 0 {
+		obj = text[:i]
+	}
+	switch {
+	case requestRoot.MatchString(obj) && name == "headers":
+		return credential(n, "every request header, Authorization and Cookie included", "headers", "authorization", "cookie")
+	case strings.HasSuffix(obj, ".headers") && sensitiveHeader(name):
+		return credential(n, fmt.Sprintf("the `%s` header", strings.ToLower(name)), strings.ToLower(name))
+	case requestRoot.MatchString(obj) && name == "cookies":
+		return credential(n, "the request's cookies (the session cookie included)", "cookie")
+	case requestRoot.MatchString(obj) && name == "body":
+		return personal(n, "the whole request body", "body")
+	case requestRoot.MatchString(obj) && name == "session":
+		return credential(n, "the request's session", "session")
+	case c.stripe && (strings.HasSuffix(text, ".data.object") || text == "event.data"):
+		return personal(n, "a Stripe object (customer name, email, address, payment details)", "data")
+	}
+	if l := c.byName(name, n); l != nil {
+		return l
+	}
+	// Where the value comes from.
+	fa := c.flowOf(n)
+	if fa == nil || n.Type() == "subscript_expression" {
+		return nil
+	}
+	v := fa.Eval(n)
+	for _, o := range v.OriginsOf(flow.Request) {
+		switch o.Kind {
+		case flow.KindHeader:
+			if o.Name == "" {
+				return credential(n, "every request header, Authorization and Cookie included", "headers", "authorization", "cookie")
+			}
+			if sensitiveHeader(o.Name) {
+				return credential(n, fmt.Sprintf("the `%s` header", strings.ToLower(o.Name)), strings.ToLower(o.Name))
+			}
+		case flow.KindCookie:
+			if o.Name == "" || sensitiveCookie(o.Name) {
+				return credential(n, "the request's cookies (the session cookie included)", "cookie")
+			}
+		case flow.KindBody, flow.KindForm:
+			if o.Name == "" && (n.Type() == "identifier" || n.Type() == "shorthand_property_identifier") {
+				return personal(n, "the whole request body", "body")
+			}
+			if o.Name != "" {
+				if l := c.byName(o.Name, n); l != nil {
+					return l
+				}
+			}
+		case "request":
+			whole := n.Type() == "identifier" || n.Type() == "shorthand_property_identifier"
+			switch {
+			case o.Name == "" && whole:
+				return credential(n, "the whole request object, whose headers carry the Authorization and Cookie values", "headers", "authorization", "cookie")
+			case o.Name == "body" && whole:
+				return personal(n, "the whole request body", "body")
+			case o.Name == "headers" && whole:
+				return credential(n, "every request header, Authorization and Cookie included", "headers", "authorization", "cookie")
+			case o.Name == "cookies" && whole:
+				return credential(n, "the request's cookies (the session cookie included)", "cookie")
+			}
+		}
+	}
+	if n.Type() == "identifier" || n.Type() == "shorthand_property_identifier" {
+		if o, ok := v.First(flow.Unverified); ok && o.Node != nil {
+			return credential(n, "the Supabase session (its access and refresh tokens)", "session", "access_token")
+		}
+		if _, ok := v.First(flow.Identity); ok && !strings.HasSuffix(strings.ToLower(name), "id") {
+			switch strings.ToLower(name) {
+			case "session":
+				return personal(n, "the signed-in user's session (name, email)", "session", "email")
+			case "user", "currentuser", "authuser", "profile", "me", "viewer", "claims", "sessionclaims":
+				return personal(n, "the signed-in user's record (email and profile)", "user", "email")
+			}
+		}
+		// An identifier bound to an object or string built from sensitive parts.
+		if fn := outerFunc(n); fn != nil && depth < 3 {
+			bs := bindingsIn(f, fn)[f.Text(n)]
+			if len(bs) == 1 && bs[0].prop == "" {
+				switch unwrap(bs[0].value).Type() {
+				case "object", "template_string", "binary_expression", "call_expression", "member_expression":
+					if l := c.classify(bs[0].value, call, depth+1); l != nil {
+						l.expr = n
+						return l
+					}
+				}
+			}
+			for _, b := range bs {
+				if v := unwrap(b.value); c.stripe && v.Type() == "call_expression" && strings.HasPrefix(callee(f, v), "stripe.") && b.prop == "" && !strings.Contains(callee(f, v), ".del") {
+					return personal(n, "a Stripe object (customer name, email, address, payment details)", f.Text(n))
+				}
+				if v := unwrap(b.value); c.stripe && v.Type() == "call_expression" && strings.HasSuffix(callee(f, v), "constructEvent") {
+					return personal(n, "the whole Stripe event (customer name, email, address, payment details)", f.Text(n))
+				}
+			}
+		}
+	}
+	return nil
+}
+
+// byName classifies a value by the name it is known under.
+func (c *checker) byName(name string, n *sitter.Node) *leak {
+	ws := words(name)
+	if len(ws) == 0 {
+		return nil
+	}
+	first, last := ws[0], ws[len(ws)-1]
+	prev := ""
+	if len(ws) > 1 {
+		prev = ws[len(ws)-2]
+	}
+	switch first {
+	case "has", "is", "should", "needs", "with", "no", "missing", "valid", "num", "max", "min", "total":
+		return nil
+	}
+	switch {
+	case credentialWords[last] || last == "key" && keyQualifiers[prev] || last == "header" && (prev == "auth" || prev == "authorization" || prev == "cookie") || name == "sid":
+		return credential(n, fmt.Sprintf("`%s`", name), name)
+	case last == "email" || last == "emails" || last == "address" && prev == "email":
+		return personal(n, fmt.Sprintf("a full email address (`%s`)", name), name, "email")
+	case last == "session" && len(ws) == 1 && c.stripe:
+		return personal(n, "a Stripe Checkout Session (customer email, address, payment details)", name)
+	case paymentWords[strings.ToLower(name)] && c.stripe:
+		return personal(n, fmt.Sprintf("a Stripe object (`%s`: customer name, email, address, payment details)", name), name)
+	case (last == "prompt" || last == "prompts") && first != "system" && first != "base" && first != "default" && first != "template":
+		return personal(n, fmt.Sprintf("the user's prompt (`%s`)", name), name, "prompt")
+	case last == "transcript" || last == "conversation" || last == "conversations" || name == "chatHistory" || name == "chat_history":
+		return personal(n, fmt.Sprintf("a chat transcript (`%s`)", name), name)
+	case c.ai && (name == "messages" || name == "history" || name == "input" || name == "completion" || name == "question" || name == "userMessage" || name == "lastMessage" || name == "content" || name == "uiMessages"):
+		return personal(n, fmt.Sprintf("chat content sent to or returned by the model (`%s`)", name), name, "messages")
+	}
+	return nil
+}
+
+var (
+	credentialWords = map[string]bool{"token": true, "jwt": true, "password": true, "passwd": true, "secret": true,
+		"authorization": true, "cookie": true, "cookies": true, "credential": true, "credentials": true, "bearer": true,
+		"otp": true, "apikey": true, "passcode": true, "passphrase": true}
+	keyQualifiers = map[string]bool{"api": true, "private": true, "secret": true, "access": true, "signing": true,
+		"service": true, "encryption": true, "anon": false}
+	paymentWords = map[string]bool{"paymentintent": true, "payment_intent": true, "charge": true, "paymentmethod": true,
+		"payment_method": true, "invoice": true, "checkoutsession": true, "customer": true, "stripecustomer": true,
+		"card": true, "subscription": true, "setupintent": true}
+	safeNames = map[string]bool{"length": true, "size": true, "id": true, "ids": true, "type": true, "status": true,
+		"statuscode": true, "code": true, "role": true, "model": true, "count": true, "name": true, "message": true,
+		"expires": true, "expires_at": true, "expiresat": true, "created": true, "createdat": true, "updatedat": true,
+		"plan": true, "object": true, "livemode": true, "currency": true, "amount": true, "provider": true, "aud": true,
+		"method": true, "pathname": true, "ok": true, "usage": true, "finishreason": true, "finish_reason": true, "stack": true,
+		"event": false, "keys": true, "tokenizer": true}
+)
+
+func safeName(name string) bool {
+	l := strings.ToLower(name)
+	return safeNames[l] || strings.HasSuffix(l, "id") && l != "sid" && l != "paid" && !strings.HasSuffix(l, "tokenid")
+}
+
+func sensitiveHeader(h string) bool {
+	h = strings.ToLower(h)
+	return h == "authorization" || h == "cookie" || h == "proxy-authorization" || h == "x-api-key" || h == "set-cookie" ||
+		strings.Contains(h, "token") || strings.Contains(h, "secret") || strings.Contains(h, "signature") && false
+}
+
+func sensitiveCookie(s string) bool {
+	s = strings.ToLower(s)
+	for _, w := range []string{"token", "session", "auth", "sb-", "jwt", "sid", "next-auth", "__secure", "__host", "supabase"} {
+		if strings.Contains(s, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// lastSegment is the name an expression is known under: the identifier, the
+// property, or the string index.
+func lastSegment(f *syntax.File, n *sitter.Node) string {
+	switch n.Type() {
+	case "member_expression":
+		return f.Text(n.ChildByFieldName("property"))
+	case "subscript_expression":
+		if s, ok := f.StringValue(n.ChildByFieldName("index")); ok {
+			return s
+		}
+		return ""
+	}
+	return f.Text(n)
+}
+
+// words splits camelCase, snake_case and kebab-case names into lower-case words.
+func words(name string) []string {
+	var out []string
+	cur := []rune{}
+	flush := func() {
+		if len(cur) > 0 {
+			out = append(out, strings.ToLower(string(cur)))
+			cur = cur[:0]
+		}
+	}
+	rs := []rune(name)
+	for i, r := range rs {
+		switch {
+		case r == '_' || r == '-' || r == '$' || r == '.':
+			flush()
+		case unicode.IsUpper(r) && i > 0 && (unicode.IsLower(rs[i-1]) || i+1 < len(rs) && unicode.IsLower(rs[i+1]) && unicode.IsUpper(rs[i-1])):
+			flush()
+			cur = append(cur, r)
+		default:
+			cur = append(cur, r)
+		}
+	}
+	flush()
+	return out
+}
+
+func (c *checker) report(call *sitter.Node, l *leak) {
+	f := c.f
+	what := l.what
+	var msg, fix string
+	expr := short(compact(f, l.expr))
+	if l.rule == ruleCredentials {
+		msg = fmt.Sprintf("`%s` writes %s to the server logs (`%s`): anyone who can read the logs (the hosting dashboard, a log drain, an error tracker, support staff) can use it to act as the user until it expires.",
+			short(compact(f, call.ChildByFieldName("function"))), what, expr)
+		fix = "Log what you need to debug (the route, the method, `user.id`, whether a header is present) and never the value; for request logging configure pino's `redact: ['req.headers.authorization', 'req.headers.cookie']` (or remove the fields before logging)."
+	} else {
+		msg = fmt.Sprintf("`%s` writes %s to the server logs (`%s`): log sinks keep it outside the database's access rules and retention, where users' deletion requests never reach it.",
+			short(compact(f, call.ChildByFieldName("function"))), what, expr)
+		fix = "Log ids, counts and types instead of content: `{ chatId, messages: messages.length }`, `event.type` and `event.id`, the email's domain at most."
+	}
+	c.pass.Report(analyzers.Finding{
+		Rule: l.rule, Path: c.path, StartLine: syntax.Line(call), EndLine: syntax.EndLine(call),
+		Message: msg, Fix: fix,
+		Key: l.rule.ID + " " + funcName(f, outerFunc(call)) + " " + compact(f, call),
+	})
+}
+
+func short(s string) string {
+	if len(s) > 70 {
+		return s[:67] + "…"
+	}
+	return s
+}

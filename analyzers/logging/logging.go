@@ -1,0 +1,238 @@
+// Package logging finds sensitive data written to logs: credentials
+// (authorization headers, cookies, session objects, tokens, passwords, API
+// keys) and personal or customer data (request bodies, full email addresses,
+// payment objects, prompts and chat transcripts) passed to console.* or to a
+// logger (pino, winston, bunyan, consola, the project's own `logger`).
+package logging
+
+import (
+	"path"
+	"regexp"
+	"strings"
+
+	sitter "github.com/smacker/go-tree-sitter"
+
+	"github.com/leakguard/leakguard/analyzers"
+	"github.com/leakguard/leakguard/analyzers/flow"
+	"github.com/leakguard/leakguard/analyzers/jsindex"
+	"github.com/leakguard/leakguard/analyzers/syntax"
+)
+
+var (
+	ruleCredentials = &analyzers.Rule{ID: "logging/credentials", Category: analyzers.CategoryLogging, Severity: analyzers.High,
+		Summary: "authorization header, cookies, session or token written to the logs",
+		Doc: "Server logs are read by more people and systems than the database: the hosting dashboard, log drains, error trackers, " +
+			"support staff. A bearer token, session cookie, Supabase session (access and refresh token), API key or password written " +
+			"there lets any of them act as the user until it expires. Bad: `console.log('headers', req.headers)`, " +
+			"`logger.info({ session })`. Good: log the route, the method and `user.id`; configure pino's " +
+			"`redact: ['req.headers.authorization', 'req.headers.cookie']` for request logging."}
+	rulePersonal = &analyzers.Rule{ID: "logging/personal-data", Category: analyzers.CategoryLogging, Severity: analyzers.Medium,
+		Summary: "request body, full email, payment object or chat transcript written to the logs",
+		Doc: "Request bodies, email addresses, Stripe objects (names, addresses, emails, card details) and the prompts and answers " +
+			"of a chatbot end up in every log sink and are kept far longer than the data in the database, outside its access " +
+			"rules and deletion requests. Bad: `console.log('chat', messages)`, `logger.info(await req.json())`. Good: log ids, " +
+			"counts and types: `logger.info({ chatId, messages: messages.length })`, `console.log(event.type, event.id)`."}
+)
+
+// Analyzer is the logging family.
+var Analyzer = &analyzers.Analyzer{
+	Name:  "logging",
+	Doc:   "Finds credentials and personal data (request bodies, emails, payment objects, prompts) written to server logs.",
+	Rules: []*analyzers.Rule{ruleCredentials, rulePersonal},
+	Run:   run,
+}
+
+func run(pass *analyzers.Pass) error {
+	idx, _ := pass.Index()
+	prog := flow.NewProgram(idx, pass.Config)
+	for _, file := range pass.Files {
+		p := pass.Path(file)
+		if _, ok := syntax.LangOf(p); !ok || skipPath(p) {
+			continue
+		}
+		f, err := pass.Parse(p)
+		if err != nil {
+			if analyzers.IsSkip(err) {
+				continue
+			}
+			return err
+		}
+		if f.HasDirective("use client") || !mayLog(f.Src) {
+			continue
+		}
+		c := newChecker(pass, prog, idx, f, p)
+		c.check()
+	}
+	return nil
+}
+
+func mayLog(src []byte) bool {
+	s := string(src)
+	return strings.Contains(s, "console.") || strings.Contains(strings.ToLower(s), "log")
+}
+
+// skipPath leaves out tests, fixtures and operator scripts (a CLI that prints
+// the token it just created to the person running it is not a leak).
+func skipPath(p string) bool {
+	lp := strings.ToLower(p)
+	base := path.Base(lp)
+	for _, d := range []string{"__tests__/", "test/", "tests/", "e2e/", "__mocks__/", "fixtures/", "scripts/", "bin/", "cypress/", "playwright/", "stories/", "examples/"} {
+		if strings.HasPrefix(lp, d) || strings.Contains(lp, "/"+d) {
+			return true
+		}
+	}
+	return strings.Contains(base, ".test.") || strings.Contains(base, ".spec.") || strings.Contains(base, ".stories.") ||
+		strings.HasPrefix(base, "seed.") || strings.Contains(base, ".config.")
+}
+
+// checker holds what one file's checks share.
+type checker struct {
+	pass    *analyzers.Pass
+	prog    *flow.Program
+	idx     *jsindex.Index
+	f       *syntax.File
+	path    string
+	ai      bool // the module talks to a model: messages/input/history are chat content
+	stripe  bool
+	entries []jsindex.Entry
+	funcs   map[*sitter.Node]*flow.Func
+	redact  map[string]string // logger root name → its redact configuration text
+	imports map[string]string
+}
+
+var aiImport = regexp.MustCompile(`^(ai|openai|@ai-sdk/.*|@anthropic-ai/.*|@langchain/.*|langchain(/.*)?|llamaindex|cohere-ai|@google/generative-ai|@google/genai|groq-sdk|@mistralai/.*|replicate|together-ai|ollama|@vercel/ai)$`)
+
+func newChecker(pass *analyzers.Pass, prog *flow.Program, idx *jsindex.Index, f *syntax.File, p string) *checker {
+	c := &checker{pass: pass, prog: prog, idx: idx, f: f, path: p, funcs: map[*sitter.Node]*flow.Func{},
+		redact: map[string]string{}, imports: map[string]string{}}
+	for _, imp := range f.Imports() {
+		if aiImport.MatchString(imp.Spec) {
+			c.ai = true
+		}
+		if imp.Spec == "stripe" {
+			c.stripe = true
+		}
+		for _, n := range imp.Names {
+			c.imports[n] = imp.Spec
+		}
+	}
+	if strings.Contains(string(f.Src), "constructEvent") {
+		c.stripe = true
+	}
+	c.entries = jsindex.Entries(f, p)
+	return c
+}
+
+// flowOf returns the data-flow analysis of the outermost function around n.
+func (c *checker) flowOf(n *sitter.Node) *flow.Func {
+	fn := outerFunc(n)
+	if fn == nil {
+		return nil
+	}
+	if fa, ok := c.funcs[fn]; ok {
+		return fa
+	}
+	var entry *jsindex.Entry
+	for i := range c.entries {
+		if e := &c.entries[i]; e.Func != nil && e.Func.StartByte() == fn.StartByte() && e.Func.EndByte() == fn.EndByte() {
+			entry = e
+		}
+	}
+	fa := c.prog.Analyze(c.f, fn, entry)
+	c.funcs[fn] = fa
+	return fa
+}
+
+func (c *checker) check() {
+	for _, call := range nodesOfType(c.f.Root, "call_expression") {
+		logger, ok := c.logCall(call)
+		if !ok {
+			continue
+		}
+		var best *leak
+		for _, a := range args(call) {
+			best = worse(best, c.classify(a, call, 0))
+		}
+		if best == nil || c.redacted(logger, best) {
+			continue
+		}
+		c.report(call, best)
+	}
+}
+
+// logCall reports whether call writes a log line, and names the logger.
+func (c *checker) logCall(call *sitter.Node) (string, bool) {
+	fn := call.ChildByFieldName("function")
+	if fn == nil || fn.Type() != "member_expression" {
+		return "", false
+	}
+	method := c.f.Text(fn.ChildByFieldName("property"))
+	obj := compact(c.f, fn.ChildByFieldName("object"))
+	if obj == "console" {
+		switch method {
+		case "log", "info", "warn", "error", "debug", "trace", "dir", "table":
+			return "console", true
+		}
+		return "", false
+	}
+	switch method {
+	case "info", "warn", "error", "debug", "trace", "fatal", "log", "verbose", "silly", "http", "notice", "success", "warning", "critical":
+	default:
+		return "", false
+	}
+	last := obj
+	if i := strings.LastIndexByte(obj, '.'); i >= 0 {
+		last = obj[i+1:]
+	}
+	if loggerName.MatchString(last) {
+		return obj, true
+	}
+	return "", false
+}
+
+var loggerName = regexp.MustCompile(`(?i)^(_?logger|log|_log|logs|pino|winston|bunyan|consola|signale|\w*Logger|\w*Log)$`)
+
+// redacted reports whether the logger is configured (pino/winston redact
+// paths) to remove the leaked field.
+func (c *checker) redacted(logger string, l *leak) bool {
+	if logger == "console" {
+		return false
+	}
+	root, _, _ := strings.Cut(logger, ".")
+	cfg := c.redactConfig(root)
+	if cfg == "" {
+		return false
+	}
+	lc := strings.ToLower(cfg)
+	for _, w := range l.keys {
+		if strings.Contains(lc, strings.ToLower(w)) {
+			return true
+		}
+	}
+	return false
+}
+
+var redactRE = regexp.MustCompile(`(?s)redact\s*:\s*(\[[^\]]*\]|\{[^}]*\})`)
+
+// redactConfig finds the redact option of the logger's construction, in this
+// module or in the module it is imported from.
+func (c *checker) redactConfig(root string) string {
+	if s, ok := c.redact[root]; ok {
+		return s
+	}
+	text := string(c.f.Src)
+	if spec, ok := c.imports[root]; ok && c.idx != nil {
+		text = ""
+		if target, ok := c.idx.Resolve(c.path, spec); ok {
+			if b, err := c.pass.Read(target); err == nil {
+				text = string(b)
+			}
+		}
+	}
+	out := ""
+	for _, m := range redactRE.FindAllStringSubmatch(text, -1) {
+		out += m[1]
+	}
+	c.redact[root] = out
+	return out
+}
