@@ -90,7 +90,7 @@ func (fa *Func) evalCall(n *sitter.Node) *Value {
 			return fa.supabaseClient(n, args)
 		case fa.Prog.IsPrivilegedFactoryName(name):
 			return source(Privileged, ClientSupabaseService, "", n)
-		case fa.Prog.IsIdentityGetterName(name) && !fa.argsValue(args).Is(Request):
+		case fa.Prog.IsIdentityGetterName(name) && (libraryGetters[name] || !fa.argsValue(args).Is(Request)):
 			kind := "helper"
 			switch name {
 			case "auth", "getServerSession", "getServerAuthSession":
@@ -111,6 +111,10 @@ func (fa *Func) evalCall(n *sitter.Node) *Value {
 	}
 	return union(recv, only(fa.argsValue(args), dataLabels&^Secret))
 }
+
+// libraryGetters read the session from the request they are given.
+var libraryGetters = map[string]bool{"auth": true, "getServerSession": true, "getServerAuthSession": true, "getAuth": true,
+	"getToken": true, "unstable_getServerSession": true, "getIronSession": true, "validateRequest": true, "getKindeServerSession": true}
 
 // supabaseClient classifies createClient(url, key, …)-style calls by the key.
 func (fa *Func) supabaseClient(n, args *sitter.Node) *Value {

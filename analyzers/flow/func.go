@@ -425,7 +425,11 @@ func (fa *Func) bindParams() {
 				v = empty
 			}
 		default:
-			fa.bindNamed(p, KindParams, wrapped)
+			kind := KindParams
+			if e.Kind == jsindex.ServerAction {
+				kind = KindArgs
+			}
+			fa.bindNamed(p, kind, wrapped)
 			continue
 		}
 		fa.bind(p, v)
@@ -462,6 +466,9 @@ func (fa *Func) run() {
 	if e := fa.Entry; e != nil {
 		for _, w := range e.Wrappers {
 			fa.visitWrapper(w)
+		}
+		for _, g := range e.Guards {
+			fa.visitRouteGuard(g)
 		}
 	}
 	body := fa.Node.ChildByFieldName("body")
@@ -612,6 +619,14 @@ func (fa *Func) relate(a, b *Value) {
 			fa.tied[o.Name] = true
 		case o.Label&Row != 0 && o.Query != nil:
 			o.Query.OwnerChecked = true
+			// The ids that picked the row are now known to be the caller's.
+			for _, c := range o.Query.Filters {
+				for _, r := range c.Value.OriginsOf(Request) {
+					if r.Name != "" {
+						fa.tied[r.Name] = true
+					}
+				}
+			}
 		}
 	}
 }
@@ -652,8 +667,11 @@ func (fa *Func) visitCall(n *sitter.Node) {
 		// request value (membership lookups, scoped fetches).
 		if q.FilteredBy(Identity | Owned) {
 			for _, c := range q.Filters {
+				if c.Op == "neq" || c.Value.Is(Identity|Owned) {
+					continue
+				}
 				for _, o := range c.Value.OriginsOf(Request) {
-					if o.Name != "" && (IsOwnerName(o.Name, fa.Prog.Config.TenantColumns) || IsOwnerName(c.Name, fa.Prog.Config.TenantColumns)) {
+					if o.Name != "" {
 						fa.tied[o.Name] = true
 					}
 				}
@@ -800,7 +818,7 @@ func (fa *Func) visitWrapper(w *sitter.Node) {
 	text := oneLine(fa.text(fn))
 	auth := false
 	switch {
-	case s != nil:
+	case s != nil && s.IsFunc:
 		auth = s.Guards || s.InjectsIdentity
 		if s.RoleGuard {
 			fa.RoleChecks = append(fa.RoleChecks, Check{Kind: CheckRole, Node: w, Line: syntax.Line(w), Text: text})
@@ -817,6 +835,26 @@ func (fa *Func) visitWrapper(w *sitter.Node) {
 	}
 	if auth {
 		fa.AuthChecks = append(fa.AuthChecks, Check{Kind: CheckWrapper, Node: w, Line: syntax.Line(w), Text: text})
+	}
+}
+
+// visitRouteGuard records middleware before a server route's handler
+// (app.get('/x', requireAuth, handler)).
+func (fa *Func) visitRouteGuard(g *sitter.Node) {
+	name := calleeName(fa.File, g)
+	if g.Type() == "call_expression" {
+		name = calleeName(fa.File, g.ChildByFieldName("function"))
+	}
+	if name == "" {
+		return
+	}
+	s := fa.Prog.summaryOf(fa.File, name)
+	text := oneLine(fa.text(g))
+	if (s != nil && s.IsFunc && (s.Guards || s.CallsParam)) || fa.Prog.IsGuardName(name) || regexp.MustCompile(`(?i)auth|session|signedin|loggedin|protect`).MatchString(name) {
+		fa.AuthChecks = append(fa.AuthChecks, Check{Kind: CheckWrapper, Node: g, Line: syntax.Line(g), Text: text})
+	}
+	if (s != nil && s.RoleGuard) || fa.Prog.IsRoleGuardName(name) || roleTextRE.MatchString(text) {
+		fa.RoleChecks = append(fa.RoleChecks, Check{Kind: CheckRole, Node: g, Line: syntax.Line(g), Text: text})
 	}
 }
 

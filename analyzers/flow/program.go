@@ -51,6 +51,9 @@ type Summary struct {
 	InjectsIdentity bool
 	// Verifies is set when it verifies a signature or a shared secret.
 	Verifies bool
+	// IsFunc is set when the summarized binding is a function (otherwise
+	// only Returns, the binding's value, is known).
+	IsFunc bool
 }
 
 // Analyze runs the data flow over a function of a parsed file. entry may be
@@ -205,6 +208,7 @@ func (p *Program) summarize(f *syntax.File, name string, d *sitter.Node) *Summar
 	s := &Summary{}
 	switch {
 	case jsindex.IsFunc(d):
+		s.IsFunc = true
 		fa := newFunc(p, f, d, nil)
 		fa.run()
 		s.Returns = fa.ReturnValue()

@@ -4,6 +4,7 @@ package suite
 import (
 	"github.com/leakguard/leakguard/analyzers"
 	"github.com/leakguard/leakguard/analyzers/logging"
+	"github.com/leakguard/leakguard/analyzers/clienttrust"
 	"github.com/leakguard/leakguard/analyzers/privkey"
 	"github.com/leakguard/leakguard/analyzers/secrets"
 	"github.com/leakguard/leakguard/analyzers/webhook"
@@ -19,6 +20,7 @@ func Default() []*analyzers.Analyzer {
 		secrets.Analyzer,
 		privkey.Analyzer,
 		webhook.Analyzer,
+		clienttrust.Analyzer,
 		logging.Analyzer,
 	}
 }

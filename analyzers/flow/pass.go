@@ -1,0 +1,153 @@
+package flow
+
+import (
+	"strings"
+
+	"github.com/leakguard/leakguard/analyzers"
+	"github.com/leakguard/leakguard/analyzers/jsindex"
+	"github.com/leakguard/leakguard/analyzers/pgmodel"
+	lgsource "github.com/leakguard/leakguard/analyzers/source"
+	"github.com/leakguard/leakguard/analyzers/syntax"
+)
+
+// Handler is an entry point of a changed file with its analysis.
+type Handler struct {
+	File   *lgsource.File
+	Path   string
+	Syntax *syntax.File
+	Entry  jsindex.Entry
+	Func   *Func
+}
+
+// Handlers returns the program of a pass and the analyzed entry points of its
+// changed files (route handlers, API routes, server actions, middleware,
+// server routes), in path and source order.
+func Handlers(pass *analyzers.Pass) (*Program, []*Handler, error) {
+	ix, err := pass.Index()
+	if err != nil {
+		return nil, nil, err
+	}
+	prog := NewProgram(ix, pass.Config)
+	var out []*Handler
+	for _, f := range pass.Files {
+		p := pass.Path(f)
+		if _, ok := syntax.LangOf(p); !ok || syntax.GeneratedPath(p) || isTestPath(p) {
+			continue
+		}
+		sf, err := pass.Parse(p)
+		if err != nil {
+			if analyzers.IsSkip(err) {
+				continue
+			}
+			return nil, nil, err
+		}
+		for _, e := range jsindex.Entries(sf, p) {
+			h := &Handler{File: f, Path: p, Syntax: sf, Entry: e}
+			h.Func = prog.AnalyzeEntry(sf, &h.Entry)
+			out = append(out, h)
+		}
+	}
+	return prog, out, nil
+}
+
+func isTestPath(p string) bool {
+	l := strings.ToLower(p)
+	return strings.Contains(l, ".test.") || strings.Contains(l, ".spec.") || strings.Contains(l, "__tests__/") ||
+		strings.HasPrefix(l, "test/") || strings.HasPrefix(l, "tests/") || strings.Contains(l, "/tests/") || strings.Contains(l, "e2e/") ||
+		strings.Contains(l, "fixtures/") || strings.Contains(l, "__mocks__/") || strings.Contains(l, "stories/")
+}
+
+// Protection says how the database itself scopes a table's rows for a
+// signed-in user of the Data API.
+type Protection int
+
+// Protections.
+const (
+	// ProtectionUnknown: the table is not in the policy model (no migrations,
+	// or managed elsewhere).
+	ProtectionUnknown Protection = iota
+	// ProtectionNone: row-level security is off.
+	ProtectionNone
+	// ProtectionWeak: RLS is on but a policy lets signed-in users reach rows
+	// that are not theirs (using (true), auth-only, no caller check).
+	ProtectionWeak
+	// ProtectionOwner: every policy for the command ties rows to the caller
+	// (or none grants it, so the database refuses).
+	ProtectionOwner
+)
+
+func (p Protection) String() string {
+	return [...]string{"unknown", "none", "weak", "owner"}[p]
+}
+
+// TableProtection classifies a table for an operation (OpSelect, OpInsert…)
+// from the policy model; model may be nil.
+func TableProtection(m *pgmodel.Model, table, op string) (Protection, *pgmodel.Table) {
+	if m == nil || table == "" {
+		return ProtectionUnknown, nil
+	}
+	schema, name := "public", table
+	if i := strings.LastIndex(table, "."); i >= 0 {
+		schema, name = table[:i], table[i+1:]
+	}
+	t := m.Table(schema, strings.ToLower(name))
+	if t == nil {
+		// Prisma models are PascalCase singular; tables are often snake plural.
+		for _, cand := range []string{snake(name), snake(name) + "s", strings.ToLower(name) + "s"} {
+			if t = m.Table(schema, cand); t != nil {
+				break
+			}
+		}
+	}
+	if t == nil {
+		return ProtectionUnknown, nil
+	}
+	if !t.RLS {
+		return ProtectionNone, t
+	}
+	cmd := map[string]string{OpSelect: pgmodel.CmdSelect, OpInsert: pgmodel.CmdInsert, OpUpdate: pgmodel.CmdUpdate,
+		OpUpsert: pgmodel.CmdUpdate, OpDelete: pgmodel.CmdDelete}[op]
+	if cmd == "" {
+		cmd = pgmodel.CmdSelect
+	}
+	weak := false
+	for _, pol := range t.Policies {
+		if !pol.Permissive || !pol.AppliesToCommand(cmd) || !(pol.AppliesTo("authenticated") || pol.AppliesTo("anon")) {
+			continue
+		}
+		e := pol.Using
+		if cmd == pgmodel.CmdInsert || (e == nil && pol.Check != nil) {
+			e = pol.Check
+		}
+		if m.Classify(t, e) < pgmodel.ScopeCallerCheck {
+			weak = true
+		}
+	}
+	if weak {
+		return ProtectionWeak, t
+	}
+	return ProtectionOwner, t
+}
+
+func snake(s string) string {
+	var b strings.Builder
+	for i, r := range s {
+		if r >= 'A' && r <= 'Z' {
+			if i > 0 {
+				b.WriteByte('_')
+			}
+			r += 'a' - 'A'
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
+}
+
+// Policy returns the pass's policy model, or nil when it cannot be built.
+func Policy(pass *analyzers.Pass) *pgmodel.Model {
+	m, err := pass.Policy()
+	if err != nil || m == nil || len(m.Migrations) == 0 {
+		return nil
+	}
+	return m
+}
