@@ -3,8 +3,8 @@ package suite
 
 import (
 	"github.com/leakguard/leakguard/analyzers"
-	"github.com/leakguard/leakguard/analyzers/logging"
 	"github.com/leakguard/leakguard/analyzers/clienttrust"
+	"github.com/leakguard/leakguard/analyzers/logging"
 	"github.com/leakguard/leakguard/analyzers/privkey"
 	"github.com/leakguard/leakguard/analyzers/secrets"
 	"github.com/leakguard/leakguard/analyzers/webhook"
