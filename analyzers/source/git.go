@@ -370,9 +370,17 @@ func ResolveCommit(ctx context.Context, dir, rev string) (string, error) {
 	return strings.TrimSpace(string(out)), nil
 }
 
-// DefaultBase finds the merge-base of head with the repository's default branch:
-// origin's HEAD when a remote exists, else main, else master, else init.defaultBranch.
-func DefaultBase(ctx context.Context, dir, head string) (string, error) {
+// DefaultBase picks the base a pull request from head would have: the
+// merge-base of head with the default branch (origin's HEAD when a remote
+// exists, else main, else master, else init.defaultBranch). When head is on
+// the default branch itself there is no pull request to mirror; the base is
+// then head's upstream if it is behind, else head's parent (the last commit
+// is reviewed), and note says so.
+func DefaultBase(ctx context.Context, dir, head string) (base, note string, err error) {
+	headSHA, err := ResolveCommit(ctx, dir, head)
+	if err != nil {
+		return "", "", err
+	}
 	var candidates []string
 	if out, err := runGit(ctx, dir, "symbolic-ref", "--quiet", "refs/remotes/origin/HEAD"); err == nil {
 		candidates = append(candidates, strings.TrimSpace(string(out)))
@@ -385,11 +393,27 @@ func DefaultBase(ctx context.Context, dir, head string) (string, error) {
 		if _, err := ResolveCommit(ctx, dir, ref); err != nil {
 			continue
 		}
-		out, err := runGit(ctx, dir, "merge-base", ref, head)
+		out, err := runGit(ctx, dir, "merge-base", ref, headSHA)
 		if err != nil {
-			return "", fmt.Errorf("no common ancestor of %s and %s: pass --base", ref, head)
+			return "", "", fmt.Errorf("no common ancestor of %s and %s: pass --base", ref, head)
 		}
-		return strings.TrimSpace(string(out)), nil
+		base = strings.TrimSpace(string(out))
+		if base != headSHA {
+			return base, "", nil
+		}
+		short := strings.TrimPrefix(strings.TrimPrefix(ref, "refs/heads/"), "refs/remotes/")
+		if up, err := runGit(ctx, dir, "rev-parse", "--verify", "--quiet", "@{upstream}"); err == nil {
+			if mb, err := runGit(ctx, dir, "merge-base", "@{upstream}", headSHA); err == nil {
+				upBase := strings.TrimSpace(string(mb))
+				if upBase != headSHA && strings.TrimSpace(string(up)) != headSHA {
+					return upBase, fmt.Sprintf("%s is the default branch (%s): reviewing the commits not yet pushed to its upstream; pass --base to choose", head, short), nil
+				}
+			}
+		}
+		if parent, err := ResolveCommit(ctx, dir, headSHA+"^"); err == nil {
+			return parent, fmt.Sprintf("%s is the default branch (%s): reviewing its last commit; pass --base to choose", head, short), nil
+		}
+		return headSHA, fmt.Sprintf("%s is the default branch (%s) and has no parent: nothing to review", head, short), nil
 	}
-	return "", errors.New("cannot find the default branch (no origin/HEAD, main or master): pass --base")
+	return "", "", errors.New("cannot find the default branch (no origin/HEAD, main or master): pass --base")
 }

@@ -124,9 +124,17 @@ func TestDefaultBaseIsMergeBase(t *testing.T) {
 	write(t, dir, "b.txt", "main moved on\n")
 	commit(t, dir)
 	analysistest.Git(t, dir, "checkout", "-q", "feature")
-	got, err := source.DefaultBase(context.Background(), dir, "HEAD")
-	if err != nil || got != fork {
-		t.Fatalf("DefaultBase = %s, %v; want the fork point %s", got, err, fork)
+	got, note, err := source.DefaultBase(context.Background(), dir, "HEAD")
+	if err != nil || got != fork || note != "" {
+		t.Fatalf("DefaultBase = %s, %q, %v; want the fork point %s", got, note, err, fork)
+	}
+	// On the default branch itself, the last commit is reviewed.
+	analysistest.Git(t, dir, "checkout", "-q", "main")
+	mainHead := strings.TrimSpace(analysistest.Git(t, dir, "rev-parse", "HEAD"))
+	parent := strings.TrimSpace(analysistest.Git(t, dir, "rev-parse", "HEAD^"))
+	got, note, err = source.DefaultBase(context.Background(), dir, "HEAD")
+	if err != nil || got != parent || !strings.Contains(note, "last commit") {
+		t.Fatalf("on main: DefaultBase = %s, %q, %v; want %s (parent of %s)", got, note, err, parent, mainHead)
 	}
 	if _, err := source.OpenGit(context.Background(), dir, "--upload-pack=x", "HEAD"); err == nil {
 		t.Error("a revision that looks like a flag must be refused")

@@ -57,6 +57,11 @@ func runScan(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "leakguard scan: %v\n", err)
 		return 2
 	}
+	if *format != "text" { // text shows notices inline; keep machine output clean
+		for _, n := range res.Notices {
+			fmt.Fprintf(stderr, "leakguard: note: %s\n", n)
+		}
+	}
 	switch *format {
 	case "json":
 		err = checks.WriteJSON(stdout, res)
@@ -80,8 +85,9 @@ func scan(ctx context.Context, repo, base, head, cfgPath string, log *slog.Logge
 	if err != nil {
 		return nil, err
 	}
+	var baseNote string
 	if base == "" {
-		base, err = source.DefaultBase(ctx, abs, head)
+		base, baseNote, err = source.DefaultBase(ctx, abs, head)
 		if err != nil {
 			return nil, err
 		}
@@ -115,6 +121,9 @@ func scan(ctx context.Context, repo, base, head, cfgPath string, log *slog.Logge
 	}
 	if cfgPath == "" {
 		res.Notices = append(res.Notices, headConfigProblems(ctx, ch)...)
+	}
+	if baseNote != "" {
+		res.Notices = append(res.Notices, baseNote)
 	}
 	return res, nil
 }
