@@ -86,9 +86,33 @@ func SecretName(name string) bool {
 	return false
 }
 
+// secretOnlyProviders issue only secret API keys: any key or token of theirs
+// in the browser is a leak. (Firebase, Maps, analytics and publishable
+// payment keys are public by design and are not listed.)
+var secretOnlyProviders = []string{
+	"OPENAI", "ANTHROPIC", "CLAUDE", "GROQ", "REPLICATE", "COHERE", "MISTRAL", "HUGGINGFACE", "HF",
+	"ELEVENLABS", "DEEPGRAM", "PINECONE", "RESEND", "SENDGRID", "MAILGUN", "POSTMARK", "TWILIO", "PLAID",
+	"OPENROUTER", "PERPLEXITY", "GEMINI", "XAI", "DEEPSEEK", "FIREWORKS", "VOYAGE", "LANGCHAIN", "LANGSMITH",
+	"TOGETHER", "UPSTASH", "SLACK", "DISCORD", "GITHUB", "AWS", "QDRANT", "WEAVIATE", "UNSTRUCTURED", "TAVILY", "SERPAPI",
+}
+
+// providerKey reports a key or token name of a provider that has no public keys.
+func providerKey(t map[string]bool) bool {
+	if !(t["KEY"] || t["TOKEN"] || t["APIKEY"]) {
+		return false
+	}
+	for _, p := range secretOnlyProviders {
+		if t[p] {
+			return true
+		}
+	}
+	return false
+}
+
 // PublicSecretName reports a public-prefixed name that holds a secret: the
-// framework inlines it into every visitor's JavaScript. API keys are left
-// out: many public SDK keys (Firebase, Maps, analytics) are named *_API_KEY.
+// framework inlines it into every visitor's JavaScript. Generic API keys are
+// left out (many public SDK keys — Firebase, Maps, analytics — are named
+// *_API_KEY); keys of providers that only issue secret keys are included.
 func PublicSecretName(name string) bool {
 	p := PublicPrefix(name)
 	if p == "" {
@@ -105,6 +129,8 @@ func PublicSecretName(name string) bool {
 	case ServiceRole(rest):
 		return true
 	case t["DATABASE"] && t["URL"], t["DB"] && t["URL"], t["CONNECTION"] && t["STRING"]:
+		return true
+	case providerKey(t):
 		return true
 	}
 	return false

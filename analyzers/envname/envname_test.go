@@ -1,0 +1,59 @@
+package envname
+
+import "testing"
+
+func TestPublicSecretName(t *testing.T) {
+	for name, want := range map[string]bool{
+		"NEXT_PUBLIC_STRIPE_SECRET_KEY":      true,
+		"NEXT_PUBLIC_OPENAI_API_KEY":         true,
+		"VITE_ANTHROPIC_API_KEY":             true,
+		"EXPO_PUBLIC_DATABASE_URL":           true,
+		"REACT_APP_JWT_SECRET":               true,
+		"PUBLIC_PINECONE_API_KEY":            true,
+		"NEXT_PUBLIC_SUPABASE_ANON_KEY":      false,
+		"NEXT_PUBLIC_STRIPE_PUBLISHABLE_KEY": false,
+		"NEXT_PUBLIC_FIREBASE_API_KEY":       false,
+		"NEXT_PUBLIC_GOOGLE_MAPS_API_KEY":    false,
+		"NEXT_PUBLIC_POSTHOG_KEY":            false,
+		"NEXT_PUBLIC_RECAPTCHA_SITE_KEY":     false,
+		"STRIPE_SECRET_KEY":                  false, // not public
+		"NEXT_PUBLIC_SUPABASE_URL":           false,
+	} {
+		if got := PublicSecretName(name); got != want {
+			t.Errorf("PublicSecretName(%s) = %v, want %v", name, got, want)
+		}
+	}
+}
+
+func TestServiceRoleAndSecretNames(t *testing.T) {
+	for name, want := range map[string]bool{
+		"SUPABASE_SERVICE_ROLE_KEY": true, "SUPABASE_SECRET_KEY": true, "FIREBASE_ADMIN_PRIVATE_KEY": true,
+		"SUPABASE_ANON_KEY": false, "STRIPE_SECRET_KEY": false, "OPENAI_API_KEY": false,
+	} {
+		if got := ServiceRole(name); got != want {
+			t.Errorf("ServiceRole(%s) = %v, want %v", name, got, want)
+		}
+	}
+	for name, want := range map[string]bool{
+		"STRIPE_SECRET_KEY": true, "OPENAI_API_KEY": true, "DATABASE_URL": true, "GITHUB_TOKEN": true, "SESSION_PASSWORD": true,
+		"NODE_ENV": false, "NEXT_PUBLIC_SUPABASE_ANON_KEY": false, "STRIPE_PUBLISHABLE_KEY": false, "PORT": false, "CSRF_TOKEN_HEADER": false,
+	} {
+		if got := SecretName(name); got != want {
+			t.Errorf("SecretName(%s) = %v, want %v", name, got, want)
+		}
+	}
+}
+
+func TestParseDotenv(t *testing.T) {
+	es := ParseDotenv([]byte("# comment\nexport A=1\nB=\"two words\" # c\nC='x#y'\nD=plain # trailing\n  E = spaced\n"))
+	got := map[string]string{}
+	for _, e := range es {
+		got[e.Name] = e.Value
+	}
+	want := map[string]string{"A": "1", "B": "two words", "C": "x#y", "D": "plain", "E": "spaced"}
+	for k, v := range want {
+		if got[k] != v {
+			t.Errorf("%s = %q, want %q", k, got[k], v)
+		}
+	}
+}
