@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"log/slog"
 	"net/http"
+	"net/url"
 	"time"
 
 	"github.com/google/go-github/v57/github"
@@ -57,8 +58,8 @@ func (s *Service) resolveFixed(ctx context.Context, gh *github.Client, httpc *ht
 		if i > 0 {
 			sleepCtx(ctx, s.pace)
 		}
-		if _, _, err := gh.PullRequests.CreateCommentInReplyTo(ctx, a.Owner, a.Repo, a.PR, fixedReplyPrefix+a.HeadSHA+".", c.id); err != nil {
-			return fmt.Errorf("reply to fixed finding: %w", err)
+		if err := replyToComment(ctx, gh, a, c.id, fixedReplyPrefix+a.HeadSHA+"."); err != nil {
+			return err
 		}
 		var out struct{}
 		if err := s.graphql(ctx, httpc, `mutation($id: ID!) { resolveReviewThread(input: {threadId: $id}) { thread { id isResolved } } }`, map[string]any{"id": th.id}, &out); err != nil {
@@ -156,4 +157,20 @@ func (s *Service) graphql(ctx context.Context, httpc *http.Client, query string,
 		return fmt.Errorf("graphql: %s", r.Errors[0].Message)
 	}
 	return json.Unmarshal(r.Data, out)
+}
+
+// replyToComment answers a review comment in its thread through
+// POST /pulls/{n}/comments/{id}/replies (go-github's CreateCommentInReplyTo
+// posts to /pulls/{n}/comments without the commit_id and path that
+// operation requires).
+func replyToComment(ctx context.Context, gh *github.Client, a ReviewArgs, commentID int64, body string) error {
+	u := fmt.Sprintf("repos/%s/%s/pulls/%d/comments/%d/replies", url.PathEscape(a.Owner), url.PathEscape(a.Repo), a.PR, commentID)
+	req, err := gh.NewRequest("POST", u, map[string]string{"body": body})
+	if err != nil {
+		return err
+	}
+	if _, err := gh.Do(ctx, req, nil); err != nil {
+		return fmt.Errorf("reply to fixed finding: %w", err)
+	}
+	return nil
 }

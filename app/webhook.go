@@ -174,98 +174,123 @@ func (s *Service) route(event, delivery string, body []byte) ([]river.JobArgs, s
 			"account", e.Installation.Account.Login, "repos", len(e.Repositories), "added", len(e.RepositoriesAdded), "removed", len(e.RepositoriesRemoved))
 		return nil, "installation " + e.Action + " noted", nil
 	case "pull_request":
-		var e github.PullRequestEvent
+		var e struct {
+			payload
+			Number  int `json:"number"`
+			Changes struct {
+				Base json.RawMessage `json:"base"`
+			} `json:"changes"`
+			PullRequest struct {
+				Number int                  `json:"number"`
+				State  string               `json:"state"`
+				Head   struct{ SHA string } `json:"head"`
+			} `json:"pull_request"`
+		}
 		if err := json.Unmarshal(body, &e); err != nil {
 			return nil, "", err
 		}
-		switch e.GetAction() {
+		switch e.Action {
 		case "opened", "synchronize", "reopened", "ready_for_review":
 		case "edited":
-			if e.GetChanges().GetBase() == nil {
+			if len(e.Changes.Base) == 0 {
 				return nil, "pull_request edited without a base change", nil
 			}
 		default:
-			return nil, "pull_request " + e.GetAction() + " needs no review", nil
+			return nil, "pull_request " + e.Action + " needs no review", nil
 		}
-		pr := e.GetPullRequest()
-		if pr.GetState() == "closed" {
+		if e.PullRequest.State == "closed" {
 			return nil, "pull request is closed", nil
 		}
-		args := ReviewArgs{
-			InstallationID: e.GetInstallation().GetID(), RepoID: e.GetRepo().GetID(),
-			Owner: e.GetRepo().GetOwner().GetLogin(), Repo: e.GetRepo().GetName(),
-			PR: e.GetNumber(), HeadSHA: pr.GetHead().GetSHA(), Ruleset: s.ruleset,
-			Supersedable: true, Delivery: delivery, Trigger: "pull_request." + e.GetAction(),
-		}
+		args := e.review(s.ruleset, delivery, "pull_request."+e.Action)
+		args.PR, args.HeadSHA, args.Supersedable = e.Number, e.PullRequest.Head.SHA, true
 		if args.PR == 0 {
-			args.PR = pr.GetNumber()
+			args.PR = e.PullRequest.Number
 		}
 		if err := args.validate(); err != nil {
 			return nil, "", err
 		}
 		return []river.JobArgs{args}, args.Trigger, nil
 	case "check_run":
-		var e github.CheckRunEvent
+		var e struct {
+			payload
+			RequestedAction struct {
+				Identifier string `json:"identifier"`
+			} `json:"requested_action"`
+			CheckRun struct {
+				HeadSHA      string      `json:"head_sha"`
+				PullRequests []payloadPR `json:"pull_requests"`
+			} `json:"check_run"`
+		}
 		if err := json.Unmarshal(body, &e); err != nil {
 			return nil, "", err
 		}
 		switch {
-		case e.GetAction() == "rerequested":
-		case e.GetAction() == "requested_action" && e.GetRequestedAction().Identifier == rerunAction:
+		case e.Action == "rerequested":
+		case e.Action == "requested_action" && e.RequestedAction.Identifier == rerunAction:
 		default:
-			return nil, "check_run " + e.GetAction() + " needs no review", nil
+			return nil, "check_run " + e.Action + " needs no review", nil
 		}
-		cr := e.GetCheckRun()
-		args := ReviewArgs{
-			InstallationID: e.GetInstallation().GetID(), RepoID: e.GetRepo().GetID(),
-			Owner: e.GetRepo().GetOwner().GetLogin(), Repo: e.GetRepo().GetName(),
-			PR: firstPR(cr.PullRequests, e.GetRepo().GetID()), HeadSHA: cr.GetHeadSHA(), Ruleset: s.ruleset,
-			Rerun: delivery, Delivery: delivery, Trigger: "check_run." + e.GetAction(),
-		}
+		args := e.review(s.ruleset, delivery, "check_run."+e.Action)
+		args.PR, args.HeadSHA, args.Rerun = firstPR(e.CheckRun.PullRequests, e.Repository.ID), e.CheckRun.HeadSHA, delivery
 		if err := args.validate(); err != nil {
 			return nil, "", err
 		}
 		return []river.JobArgs{args}, args.Trigger, nil
 	case "check_suite":
-		var e github.CheckSuiteEvent
+		var e struct {
+			payload
+			CheckSuite struct {
+				HeadSHA      string      `json:"head_sha"`
+				PullRequests []payloadPR `json:"pull_requests"`
+			} `json:"check_suite"`
+		}
 		if err := json.Unmarshal(body, &e); err != nil {
 			return nil, "", err
 		}
-		if e.GetAction() != "rerequested" {
-			return nil, "check_suite " + e.GetAction() + " needs no review", nil
+		if e.Action != "rerequested" {
+			return nil, "check_suite " + e.Action + " needs no review", nil
 		}
-		cs := e.GetCheckSuite()
-		args := ReviewArgs{
-			InstallationID: e.GetInstallation().GetID(), RepoID: e.GetRepo().GetID(),
-			Owner: e.GetRepo().GetOwner().GetLogin(), Repo: e.GetRepo().GetName(),
-			PR: firstPR(cs.PullRequests, e.GetRepo().GetID()), HeadSHA: cs.GetHeadSHA(), Ruleset: s.ruleset,
-			Rerun: delivery, Delivery: delivery, Trigger: "check_suite.rerequested",
-		}
+		args := e.review(s.ruleset, delivery, "check_suite.rerequested")
+		args.PR, args.HeadSHA, args.Rerun = firstPR(e.CheckSuite.PullRequests, e.Repository.ID), e.CheckSuite.HeadSHA, delivery
 		if err := args.validate(); err != nil {
 			return nil, "", err
 		}
 		return []river.JobArgs{args}, args.Trigger, nil
 	case "issue_comment":
-		var e github.IssueCommentEvent
+		var e struct {
+			payload
+			Issue struct {
+				Number      int             `json:"number"`
+				PullRequest json.RawMessage `json:"pull_request"`
+			} `json:"issue"`
+			Comment struct {
+				ID   int64  `json:"id"`
+				Body string `json:"body"`
+				User struct {
+					Login string `json:"login"`
+					Type  string `json:"type"`
+				} `json:"user"`
+			} `json:"comment"`
+		}
 		if err := json.Unmarshal(body, &e); err != nil {
 			return nil, "", err
 		}
-		c := e.GetComment()
+		c := e.Comment
 		switch {
-		case e.GetAction() != "created":
-			return nil, "issue_comment " + e.GetAction() + ": only new comments are commands", nil
-		case !e.GetIssue().IsPullRequest():
+		case e.Action != "created":
+			return nil, "issue_comment " + e.Action + ": only new comments are commands", nil
+		case len(e.Issue.PullRequest) == 0 || string(e.Issue.PullRequest) == "null":
 			return nil, "comment is not on a pull request", nil
-		case c.GetUser().GetType() == "Bot" || strings.HasSuffix(c.GetUser().GetLogin(), "[bot]"):
+		case c.User.Type == "Bot" || strings.HasSuffix(c.User.Login, "[bot]"):
 			return nil, "comment by a bot", nil
-		case !isCommand(c.GetBody()):
+		case !isCommand(c.Body):
 			return nil, "not a /leakguard command", nil
 		}
 		args := CommandArgs{
-			InstallationID: e.GetInstallation().GetID(), RepoID: e.GetRepo().GetID(),
-			Owner: e.GetRepo().GetOwner().GetLogin(), Repo: e.GetRepo().GetName(),
-			PR: e.GetIssue().GetNumber(), CommentID: c.GetID(), Author: c.GetUser().GetLogin(),
-			Body: c.GetBody(), Delivery: delivery,
+			InstallationID: e.Installation.ID, RepoID: e.Repository.ID,
+			Owner: e.Repository.Owner.Login, Repo: e.Repository.Name,
+			PR: e.Issue.Number, CommentID: c.ID, Author: c.User.Login,
+			Body: c.Body, Delivery: delivery,
 		}
 		if args.InstallationID == 0 || args.RepoID == 0 || args.Owner == "" || args.PR == 0 || args.CommentID == 0 {
 			return nil, "", errors.New("issue_comment without installation, repository, issue or comment")
@@ -275,11 +300,42 @@ func (s *Service) route(event, delivery string, body []byte) ([]river.JobArgs, s
 	return nil, "event " + event + " is not used", nil
 }
 
-func firstPR(prs []*github.PullRequest, repoID int64) int {
+// payload holds the fields every event leakguard acts on carries. Payloads
+// are decoded into these small structs, not go-github's event types, which
+// reject timestamps in formats GitHub has sent.
+type payload struct {
+	Action       string `json:"action"`
+	Installation struct {
+		ID int64 `json:"id"`
+	} `json:"installation"`
+	Repository struct {
+		ID    int64  `json:"id"`
+		Name  string `json:"name"`
+		Owner struct {
+			Login string `json:"login"`
+		} `json:"owner"`
+	} `json:"repository"`
+}
+
+func (p payload) review(ruleset, delivery, trigger string) ReviewArgs {
+	return ReviewArgs{InstallationID: p.Installation.ID, RepoID: p.Repository.ID, Owner: p.Repository.Owner.Login, Repo: p.Repository.Name,
+		Ruleset: ruleset, Delivery: delivery, Trigger: trigger}
+}
+
+type payloadPR struct {
+	Number int `json:"number"`
+	Base   struct {
+		Repo struct {
+			ID int64 `json:"id"`
+		} `json:"repo"`
+	} `json:"base"`
+}
+
+func firstPR(prs []payloadPR, repoID int64) int {
 	for _, pr := range prs {
 		// Only PRs whose base is this repository; a fork's PR list can name others.
-		if pr.GetBase().GetRepo().GetID() == 0 || pr.GetBase().GetRepo().GetID() == repoID {
-			return pr.GetNumber()
+		if pr.Base.Repo.ID == 0 || pr.Base.Repo.ID == repoID {
+			return pr.Number
 		}
 	}
 	return 0
