@@ -36,6 +36,17 @@ func BuildWith(migs []Migration, opts Options) *Model {
 		m.apply(mig)
 	}
 	m.pos = Pos{}
+	order := map[string]int{}
+	for i, p := range m.Migrations {
+		order[p] = i
+	}
+	sort.SliceStable(m.Opaque, func(i, j int) bool {
+		a, b := m.Opaque[i].Pos, m.Opaque[j].Pos
+		if order[a.Path] != order[b.Path] {
+			return order[a.Path] < order[b.Path]
+		}
+		return a.Line < b.Line
+	})
 	return m
 }
 
@@ -114,6 +125,25 @@ func (m *Model) apply(mig Migration) {
 	src := string(mig.SQL)
 	lines := lineStarts(src)
 	res, err := pg_query.Parse(src)
+	if err != nil && metaLine.MatchString(src) {
+		// psql meta-commands (\connect, \set) end at the newline; blank
+		// them (keeping line numbers) and record them as opaque.
+		var metas []int
+		blanked := metaLine.ReplaceAllStringFunc(src, func(l string) string {
+			return strings.Repeat(" ", len(l))
+		})
+		for i, l := range strings.Split(src, "\n") {
+			if metaLine.MatchString(l) {
+				metas = append(metas, i+1)
+			}
+		}
+		if r, err2 := pg_query.Parse(blanked); err2 == nil {
+			for _, ln := range metas {
+				m.Opaque = append(m.Opaque, Opaque{Pos: Pos{Path: mig.Path, Line: ln}, Kind: "PsqlMetaCommand", Reason: "psql meta-command; its effect (another database, variables) is not modelled"})
+			}
+			src, res, err = blanked, r, nil
+		}
+	}
 	if err == nil {
 		for _, rs := range res.Stmts {
 			m.pos = Pos{Path: mig.Path, Line: lineAt(src, lines, int(rs.StmtLocation))}
@@ -164,6 +194,8 @@ func stmtText(src string, rs *pg_query.RawStmt) string {
 	}
 	return src[start:end]
 }
+
+var metaLine = regexp.MustCompile(`(?m)^[ \t]*\\[a-zA-Z].*$`)
 
 var commentRe = regexp.MustCompile(`(?s)--[^\n]*|/\*.*?\*/`)
 
