@@ -50,6 +50,9 @@ func OpenStore(ctx context.Context, path string) (*Store, error) {
 		db.Close()
 		return nil, fmt.Errorf("open store %s: %w", path, err)
 	}
+	if !strings.HasPrefix(path, "file:") {
+		os.Chmod(path, 0o600) // the store is ours alone
+	}
 	mig, err := rivermigrate.New(riversqlite.New(db), nil)
 	if err != nil {
 		db.Close()
