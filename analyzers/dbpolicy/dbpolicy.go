@@ -489,7 +489,12 @@ func (r *reporter) grants() {
 		for _, who := range []string{"anon", pgmodel.Public} {
 			for _, p := range pgmodel.WritePrivileges {
 				g, ok := acl[who][p]
-				if !ok || g.Default || (g.Restated && g.AllPrivileges) {
+				if !ok || g.Default {
+					continue
+				}
+				// pg_dump and `supabase db diff` restate the default grants
+				// for anon, authenticated and service_role side by side.
+				if sr, ok := acl["service_role"][p]; ok && g.Restated && !sr.Default && sr.Pos.Path == g.Pos.Path {
 					continue
 				}
 				byPos[at{g.Pos, who}] = append(byPos[at{g.Pos, who}], p)
