@@ -3,6 +3,7 @@ package suite
 
 import (
 	"github.com/leakguard/leakguard/analyzers"
+	"github.com/leakguard/leakguard/analyzers/cache"
 	"github.com/leakguard/leakguard/analyzers/clienttrust"
 	"github.com/leakguard/leakguard/analyzers/logging"
 	"github.com/leakguard/leakguard/analyzers/privkey"
@@ -22,6 +23,7 @@ func Default() []*analyzers.Analyzer {
 		webhook.Analyzer,
 		clienttrust.Analyzer,
 		logging.Analyzer,
+		cache.Analyzer,
 	}
 }
 

@@ -157,23 +157,8 @@ func bindingsIn(f *syntax.File, scope *sitter.Node) map[string][]binding {
 			switch name.Type() {
 			case "identifier":
 				out[f.Text(name)] = append(out[f.Text(name)], binding{value: val, at: n})
-			case "object_pattern":
-				for i := 0; i < int(name.NamedChildCount()); i++ {
-					c := name.NamedChild(i)
-					switch c.Type() {
-					case "shorthand_property_identifier_pattern":
-						out[f.Text(c)] = append(out[f.Text(c)], binding{value: val, prop: f.Text(c), at: n})
-					case "pair_pattern":
-						k, v := c.ChildByFieldName("key"), c.ChildByFieldName("value")
-						if k != nil && v != nil && v.Type() == "identifier" {
-							out[f.Text(v)] = append(out[f.Text(v)], binding{value: val, prop: f.Text(k), at: n})
-						}
-					case "object_assignment_pattern":
-						if l := c.ChildByFieldName("left"); l != nil {
-							out[f.Text(l)] = append(out[f.Text(l)], binding{value: val, prop: f.Text(l), at: n})
-						}
-					}
-				}
+			case "object_pattern", "array_pattern":
+				bindPattern(f, name, val, n, out)
 			}
 		case "assignment_expression":
 			l, r := n.ChildByFieldName("left"), n.ChildByFieldName("right")
@@ -184,6 +169,39 @@ func bindingsIn(f *syntax.File, scope *sitter.Node) map[string][]binding {
 		return true
 	})
 	return out
+}
+
+// bindPattern records the names a destructuring pattern binds; prop is the
+// innermost key read (`const { data: { user } } = v` binds user with prop user).
+func bindPattern(f *syntax.File, pat, val, at *sitter.Node, out map[string][]binding) {
+	for i := 0; i < int(pat.NamedChildCount()); i++ {
+		c := pat.NamedChild(i)
+		switch c.Type() {
+		case "shorthand_property_identifier_pattern", "identifier":
+			out[f.Text(c)] = append(out[f.Text(c)], binding{value: val, prop: f.Text(c), at: at})
+		case "pair_pattern":
+			k, v := c.ChildByFieldName("key"), c.ChildByFieldName("value")
+			if k == nil || v == nil {
+				continue
+			}
+			if v.Type() == "assignment_pattern" {
+				v = v.ChildByFieldName("left")
+			}
+			switch {
+			case v == nil:
+			case v.Type() == "identifier":
+				out[f.Text(v)] = append(out[f.Text(v)], binding{value: val, prop: f.Text(k), at: at})
+			case v.Type() == "object_pattern" || v.Type() == "array_pattern":
+				bindPattern(f, v, val, at, out)
+			}
+		case "object_assignment_pattern", "assignment_pattern":
+			if l := c.ChildByFieldName("left"); l != nil && l.Type() != "object_pattern" {
+				out[f.Text(l)] = append(out[f.Text(l)], binding{value: val, prop: f.Text(l), at: at})
+			}
+		case "object_pattern", "array_pattern":
+			bindPattern(f, c, val, at, out)
+		}
+	}
 }
 
 // paramNames lists the names a function's parameters bind.

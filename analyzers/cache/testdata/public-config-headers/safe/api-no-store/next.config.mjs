@@ -1,0 +1,5 @@
+export default {
+  async headers() {
+    return [{ source: "/api/:path*", headers: [{ key: "Cache-Control", value: "private, no-store" }] }];
+  },
+};
