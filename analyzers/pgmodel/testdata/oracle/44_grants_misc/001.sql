@@ -1,0 +1,15 @@
+create table public.t1 (id int primary key);
+create view public.v1 as select * from public.t1;
+create materialized view public.mv1 as select * from public.t1;
+revoke all on all tables in schema public from authenticated;
+grant select, insert on all tables in schema public to authenticated;
+alter default privileges for role anon in schema public grant all on tables to public;
+create table public.t2 (id int primary key);
+grant references, trigger on public.t2 to anon;
+revoke all privileges on table public.t2 from service_role;
+create function public.noop() returns void language sql as $$ $$;
+grant all on function public.noop() to public;
+revoke all on all functions in schema public from authenticated;
+create procedure public.p1() language sql as $$ select 1 $$;
+revoke execute on all procedures in schema public from anon;
+grant execute on all routines in schema public to authenticated;
