@@ -458,6 +458,9 @@ func MiddlewareOf(f *syntax.File, p string) *MiddlewareConfig {
 			val := pair.ChildByFieldName("value")
 			mc.Matchers = []Matcher{}
 			addOne := func(n *sitter.Node) {
+				if n.Type() == "comment" {
+					return
+				}
 				if s, ok := f.StringValue(n); ok {
 					mc.Matchers = append(mc.Matchers, Matcher{s, syntax.Line(n)})
 					return

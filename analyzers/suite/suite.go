@@ -3,6 +3,7 @@ package suite
 
 import (
 	"github.com/leakguard/leakguard/analyzers"
+	"github.com/leakguard/leakguard/analyzers/authguard"
 	"github.com/leakguard/leakguard/analyzers/cache"
 	"github.com/leakguard/leakguard/analyzers/clienttrust"
 	"github.com/leakguard/leakguard/analyzers/logging"
@@ -22,6 +23,7 @@ func Default() []*analyzers.Analyzer {
 		privkey.Analyzer,
 		webhook.Analyzer,
 		clienttrust.Analyzer,
+		authguard.Analyzer,
 		logging.Analyzer,
 		cache.Analyzer,
 	}

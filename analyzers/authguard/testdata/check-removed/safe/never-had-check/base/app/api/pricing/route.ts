@@ -1,0 +1,4 @@
+import { prisma } from '../../../lib/prisma'
+export async function GET() {
+  return Response.json(await prisma.plan.findMany({ where: { public: true } }))
+}

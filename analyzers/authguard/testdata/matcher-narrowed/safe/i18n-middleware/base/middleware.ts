@@ -1,0 +1,11 @@
+import { NextResponse, type NextRequest } from 'next/server'
+
+const locales = ['en', 'de']
+
+export function middleware(request: NextRequest) {
+  const { pathname } = request.nextUrl
+  if (locales.some((l) => pathname.startsWith(`/${l}`))) return NextResponse.next()
+  return NextResponse.redirect(new URL(`/en${pathname}`, request.url))
+}
+
+export const config = { matcher: ['/((?!_next|favicon.ico).*)'] }
