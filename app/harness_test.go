@@ -63,7 +63,9 @@ var (
 
 func loadSpec(t testing.TB) *fakegithub.Spec {
 	dir := npmDir(t)
-	specOnce.Do(func() { spec, specErr = fakegithub.LoadSpec(filepath.Join(dir, "@octokit/openapi/generated/api.github.com.json")) })
+	specOnce.Do(func() {
+		spec, specErr = fakegithub.LoadSpec(filepath.Join(dir, "@octokit/openapi/generated/api.github.com.json"))
+	})
 	if specErr != nil {
 		t.Fatal(specErr)
 	}

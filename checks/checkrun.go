@@ -141,7 +141,7 @@ func CheckRun(res *analyzers.Result, opts CheckOptions) CheckOutput {
 	if budget == 0 {
 		budget = MaxSummaryBytes
 	}
-	sb := &summary{budget: budget - 200} // room for the truncation note
+	sb := &summary{budget: budget - 400} // room for "…and N more" and the truncation note
 	switch {
 	case len(blocking) > 0 && res.WarnOnly:
 		sb.add(fmt.Sprintf("⚠️ **%s** at or above `%s`. This repository is in warn-only mode, so the check does not fail.\n\n", plural(len(blocking), "new finding"), res.BlockOn))
@@ -164,7 +164,7 @@ func CheckRun(res *analyzers.Result, opts CheckOptions) CheckOutput {
 		sb.add("### " + title + "\n\n")
 		for i, f := range fs {
 			if !sb.add(line(f)) {
-				sb.add(fmt.Sprintf("- …and %d more\n", len(fs)-i))
+				sb.force(fmt.Sprintf("- …and %d more\n", len(fs)-i))
 				break
 			}
 		}
@@ -348,6 +348,9 @@ func (s *summary) add(str string) bool {
 	s.b.WriteString(str)
 	return true
 }
+
+// force appends a short line past the budget (within the reserve kept for it).
+func (s *summary) force(str string) { s.b.WriteString(str) }
 
 func (s *summary) String() string {
 	out := s.b.String()

@@ -257,6 +257,7 @@ func (f *Fake) handler() http.Handler {
 	mux.HandleFunc("POST /repos/{owner}/{repo}/issues/comments/{id}/reactions", f.repo(f.react))
 	mux.HandleFunc("POST /repos/{owner}/{repo}/issues/{n}/comments", f.repo(f.issueComment))
 	mux.HandleFunc("POST /graphql", f.graphql)
+	mux.HandleFunc("POST /app-manifests/{code}/conversions", f.convertManifest)
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		body, _ := io.ReadAll(r.Body)
 		r.Body = io.NopCloser(bytes.NewReader(body))
@@ -903,4 +904,16 @@ func (f *Fake) graphql(w http.ResponseWriter, r *http.Request) {
 	default:
 		writeJSON(w, 200, map[string]any{"errors": []any{map[string]any{"message": "unsupported query in the fake"}}})
 	}
+}
+
+// ManifestPEM is the private key the manifest conversion returns.
+var ManifestPEM = "-----BEGIN RSA PRIVATE KEY-----\nfake-key-material\n-----END RSA PRIVATE KEY-----\n"
+
+func (f *Fake) convertManifest(w http.ResponseWriter, r *http.Request) {
+	if r.PathValue("code") != "good-code" {
+		fail(w, 404, "Not Found")
+		return
+	}
+	writeJSON(w, 201, map[string]any{"id": f.AppID, "slug": f.AppSlug, "html_url": "https://github.com/apps/" + f.AppSlug,
+		"pem": ManifestPEM, "webhook_secret": "manifest-webhook-secret-0123", "client_id": "Iv1.abc", "client_secret": "xyz"})
 }
