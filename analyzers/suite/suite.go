@@ -6,6 +6,8 @@ import (
 	"github.com/leakguard/leakguard/analyzers/authguard"
 	"github.com/leakguard/leakguard/analyzers/cache"
 	"github.com/leakguard/leakguard/analyzers/clienttrust"
+	"github.com/leakguard/leakguard/analyzers/dbpolicy"
+	"github.com/leakguard/leakguard/analyzers/firebaserules"
 	"github.com/leakguard/leakguard/analyzers/logging"
 	"github.com/leakguard/leakguard/analyzers/privkey"
 	"github.com/leakguard/leakguard/analyzers/secrets"
@@ -26,6 +28,8 @@ func Default() []*analyzers.Analyzer {
 		authguard.Analyzer,
 		logging.Analyzer,
 		cache.Analyzer,
+		dbpolicy.Analyzer,
+		firebaserules.Analyzer,
 	}
 }
 
