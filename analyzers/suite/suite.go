@@ -10,6 +10,7 @@ import (
 	"github.com/leakguard/leakguard/analyzers/firebaserules"
 	"github.com/leakguard/leakguard/analyzers/logging"
 	"github.com/leakguard/leakguard/analyzers/privkey"
+	"github.com/leakguard/leakguard/analyzers/privkeyhandler"
 	"github.com/leakguard/leakguard/analyzers/secrets"
 	"github.com/leakguard/leakguard/analyzers/webhook"
 )
@@ -26,6 +27,7 @@ func Default() []*analyzers.Analyzer {
 		webhook.Analyzer,
 		clienttrust.Analyzer,
 		authguard.Analyzer,
+		privkeyhandler.Analyzer,
 		logging.Analyzer,
 		cache.Analyzer,
 		dbpolicy.Analyzer,
