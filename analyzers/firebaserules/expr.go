@@ -228,6 +228,8 @@ func (p *exprParser) operand() val {
 		default:
 			if v.scope == NoCaller && callerRef(v.text, p.c.rtdb) {
 				v.scope = CallerTied
+			} else if v.scope == NoCaller && incomingOnly(v.text, p.c.rtdb) {
+				v.scope = Always
 			}
 			return v
 		}
@@ -320,6 +322,12 @@ func (c *classifier) compare(l val, op string, r val) Scope {
 	if (authRoot(lt, c.rtdb) && null(rt) || authRoot(rt, c.rtdb) && null(lt)) && op == "==" {
 		return NoCaller // only signed-out callers
 	}
+	if !strings.Contains(lt+rt, "auth") && (incomingOnly(lt, c.rtdb) || incomingOnly(rt, c.rtdb)) &&
+		!existingRef(lt, c.rtdb) && !existingRef(rt, c.rtdb) {
+		// Validating the incoming data (size, fields) does not narrow who
+		// may write or which document: it admits every caller.
+		return Always
+	}
 	if callerRef(lt, c.rtdb) || callerRef(rt, c.rtdb) {
 		if null(lt) || null(rt) {
 			return AuthOnly
@@ -339,4 +347,27 @@ func roleClaim(s string) bool {
 func isAuthenticatedLit(s string) bool {
 	s = strings.Trim(s, `'"`)
 	return s == "true" || s == "password" || s == "anonymous"
+}
+
+var (
+	existingFS   = regexp.MustCompile(`(^|[^.\w])resource\.`)
+	existingRTDB = regexp.MustCompile(`(^|[^.\w])(data|root)\.`)
+)
+
+// incomingOnly: the expression reads only the data being written
+// (request.resource / newData), not the existing document or the caller.
+func incomingOnly(s string, rtdb bool) bool {
+	s = strings.ReplaceAll(s, " ", "")
+	if rtdb {
+		return strings.HasPrefix(s, "newData") && !existingRTDB.MatchString(s)
+	}
+	return strings.HasPrefix(s, "request.resource") && !existingFS.MatchString(s)
+}
+
+func existingRef(s string, rtdb bool) bool {
+	s = strings.ReplaceAll(s, " ", "")
+	if rtdb {
+		return existingRTDB.MatchString(s)
+	}
+	return existingFS.MatchString(s)
 }

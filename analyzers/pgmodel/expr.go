@@ -292,7 +292,7 @@ func readsUserMetadata(n proto.Message) bool {
 		if found {
 			return false
 		}
-		if s := constString(x); s == "user_metadata" || s == "raw_user_meta_data" {
+		if s := constString(x); strings.Contains(s, "user_metadata") || strings.Contains(s, "raw_user_meta_data") {
 			found = true
 		}
 		if cr := x.GetColumnRef(); cr != nil {
