@@ -200,13 +200,13 @@ func checkRemoved(pass *analyzers.Pass, base *fileFacts, hs []*flow.Handler, mw 
 			if coveredByMiddleware(mw, h) {
 				continue
 			}
-			what := "runs its code"
+			what := "run it"
 			if access > 0 {
-				what = "reads and writes data"
+				what = "make it read and write data"
 			}
 			pass.Report(analyzers.Finding{
 				Rule: ruleCheckRemoved, Severity: sev, Path: h.Path, StartLine: declLine(h),
-				Message: fmt.Sprintf("%s checked the caller before this change (`%s`) and no longer does: anyone who can reach it, signed in or not, now %s as no one in particular.", entryDesc(h), b.check, what),
+				Message: fmt.Sprintf("%s checked the caller before this change (`%s`) and no longer does: anyone who can reach it, signed in or not, can now %s.", entryDesc(h), b.check, what),
 				Fix:     "Restore the check at the top of the handler (for example `const session = await auth(); if (!session?.user) return new Response('Unauthorized', { status: 401 })`), or wrap the handler in the project's auth wrapper.",
 				Key:     "removed\x00" + h.Entry.Name,
 			})

@@ -225,7 +225,7 @@ func identityExpr(fa *flow.Func) (string, string) {
 		switch {
 		case strings.Contains(t, "getUser") || strings.Contains(t, "getClaims"):
 			return "user.id", "`supabase.auth.getUser()`"
-		case t == "auth" || strings.HasSuffix(t, "auth") && fa.Env("userId") != nil:
+		case strings.HasPrefix(t, "auth(") || strings.HasSuffix(t, ".auth()"):
 			if v := fa.Env("userId"); v != nil && v.Is(flow.Identity) {
 				return "userId", "`auth()`"
 			}

@@ -62,6 +62,7 @@ func (fa *Func) evalCall(n *sitter.Node) *Value {
 				key = ""
 			}
 			out := field(only(ov, Request|Identity|Unverified|Row|Owned), key)
+			out = atNode(out, n, Request)
 			return union(out, only(fa.argsValue(args), Request))
 		}
 	}
@@ -110,6 +111,19 @@ func (fa *Func) evalCall(n *sitter.Node) *Value {
 		}
 	}
 	return union(recv, only(fa.argsValue(args), dataLabels&^Secret))
+}
+
+// atNode points a value's origins with the label at node n (the expression
+// that read them: req.json(), searchParams.get('id')).
+func atNode(v *Value, n *sitter.Node, l Label) *Value {
+	out := &Value{Labels: v.Labels, Fields: v.Fields, Func: v.Func}
+	for _, o := range v.Origins {
+		if o.Label&l != 0 {
+			o.Node = n
+		}
+		out.Origins = append(out.Origins, o)
+	}
+	return out
 }
 
 // libraryGetters read the session from the request they are given.

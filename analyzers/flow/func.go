@@ -134,6 +134,9 @@ func (fa *Func) eval(n *sitter.Node) *Value {
 				return source(Identity, "request-"+prop, prop, n)
 			}
 		}
+		if isRawRequest(ov) && kindOfKey(prop) != "" {
+			return atNode(field(ov, prop), n, Request)
+		}
 		return field(ov, prop)
 	case "subscript_expression":
 		ov := fa.Eval(n.ChildByFieldName("object"))
@@ -687,13 +690,13 @@ func (fa *Func) visitCall(n *sitter.Node) {
 	v := fa.Eval(n)
 	switch {
 	case v.Is(Identity|Unverified) && fa.isIdentitySourceCall(n):
-		fa.AuthChecks = append(fa.AuthChecks, Check{Kind: CheckIdentity, Node: n, Line: syntax.Line(n), Unverified: v.Is(Unverified) && !v.Is(Identity), Text: oneLine(ft)})
+		fa.AuthChecks = append(fa.AuthChecks, Check{Kind: CheckIdentity, Node: n, Line: syntax.Line(n), Unverified: v.Is(Unverified) && !v.Is(Identity), Text: callText(fa.File, n)})
 	}
 	if name != "" {
 		s := fa.Prog.summaryOf(fa.File, name)
 		guard := (s != nil && s.Guards) || (s == nil && fa.Prog.IsGuardName(name)) || name == "protect"
 		if guard && !fa.argIsFunc(args) {
-			fa.AuthChecks = append(fa.AuthChecks, Check{Kind: CheckGuard, Node: n, Line: syntax.Line(n), Text: oneLine(ft)})
+			fa.AuthChecks = append(fa.AuthChecks, Check{Kind: CheckGuard, Node: n, Line: syntax.Line(n), Text: callText(fa.File, n)})
 		}
 		if (s != nil && s.RoleGuard) || (s == nil && fa.Prog.IsRoleGuardName(name)) || isHasRole(fa.File, n, name) {
 			fa.RoleChecks = append(fa.RoleChecks, Check{Kind: CheckRole, Node: n, Line: syntax.Line(n), Text: oneLine(ft)})
@@ -907,6 +910,17 @@ func isChainTop(n *sitter.Node) bool {
 	}
 	gp := p.Parent()
 	return gp == nil || gp.Type() != "call_expression"
+}
+
+// callText is a call as written, with long argument lists elided: auth(),
+// supabase.auth.getUser(), getServerSession(…).
+func callText(f *syntax.File, n *sitter.Node) string {
+	fn := oneLine(f.Text(n.ChildByFieldName("function")))
+	args := n.ChildByFieldName("arguments")
+	if args == nil || args.NamedChildCount() == 0 {
+		return fn + "()"
+	}
+	return fn + "(…)"
 }
 
 func oneLine(s string) string {
