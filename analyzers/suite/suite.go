@@ -11,6 +11,7 @@ import (
 	"github.com/leakguard/leakguard/analyzers/logging"
 	"github.com/leakguard/leakguard/analyzers/privkey"
 	"github.com/leakguard/leakguard/analyzers/privkeyhandler"
+	"github.com/leakguard/leakguard/analyzers/retrieval"
 	"github.com/leakguard/leakguard/analyzers/secrets"
 	"github.com/leakguard/leakguard/analyzers/webhook"
 )
@@ -30,6 +31,7 @@ func Default() []*analyzers.Analyzer {
 		privkeyhandler.Analyzer,
 		logging.Analyzer,
 		cache.Analyzer,
+		retrieval.Analyzer,
 		dbpolicy.Analyzer,
 		firebaserules.Analyzer,
 	}

@@ -1,0 +1,374 @@
+package retrieval
+
+import (
+	"fmt"
+	"regexp"
+	"strings"
+
+	sitter "github.com/smacker/go-tree-sitter"
+
+	"github.com/leakguard/leakguard/analyzers"
+	"github.com/leakguard/leakguard/analyzers/flow"
+	"github.com/leakguard/leakguard/analyzers/syntax"
+)
+
+// tenantWords are what a filter, namespace or predicate that confines a
+// search to the caller mentions.
+var tenantWords = regexp.MustCompile(`(?i)user|session|owner|org|tenant|workspace|team|account|customer|project|company|member|auth\.uid|uid`)
+
+var storedWithTenant = regexp.MustCompile(`(?s)metadata\s*:\s*\{[^}]{0,200}?\b(userId|user_id|orgId|org_id|tenantId|tenant_id|workspaceId|workspace_id|teamId|team_id|ownerId|owner_id|accountId|account_id)\b`)
+
+// search is one vector search call the rule understands.
+type search struct {
+	lib    string       // "Pinecone", "Qdrant", …
+	node   *sitter.Node // the call
+	scoped bool
+	how    string // what to add, for the fix
+}
+
+// checkQueries reports vector searches without a tenant filter in code that
+// knows the tenant.
+func (c *checker) checkQueries() {
+	f := c.f
+	var found []search
+	for _, call := range nodesOfType(f.Root, "call_expression") {
+		if s, ok := c.classify(call); ok {
+			found = append(found, s)
+		}
+	}
+	found = append(found, c.sqlSearches()...)
+	stored := ""
+	if m := storedWithTenant.FindStringIndex(string(f.Src)); m != nil {
+		stored = fmt.Sprintf("vectors are stored with a tenant key in their metadata (line %d)", strings.Count(string(f.Src[:m[0]]), "\n")+1)
+	}
+	for _, s := range found {
+		if s.scoped {
+			continue
+		}
+		ctx := c.tenantContext(s.node)
+		if ctx == "" {
+			ctx = stored
+		}
+		if ctx == "" && s.how != "perUserTable" {
+			continue
+		}
+		if s.how == "perUserTable" {
+			ctx = "the table's rows belong to users"
+			s.how = "a `where <owner column> = $user` predicate"
+		}
+		c.pass.Report(analyzers.Finding{
+			Rule: ruleQuery, Path: c.path, StartLine: syntax.Line(s.node), EndLine: syntax.Line(s.node),
+			Message: fmt.Sprintf("This %s search has no tenant filter or namespace, so it ranks every tenant's vectors; %s. The chunks it retrieves, and the model's answer, can contain other users' documents.",
+				s.lib, ctx),
+			Fix: fmt.Sprintf("Confine the search to the caller with %s, taking the id from the session, not from the request.", s.how),
+			Key: "vector " + s.lib + " " + funcName(f, outerFunc(s.node)) + " " + short(compact(f, s.node.ChildByFieldName("function"))),
+		})
+	}
+}
+
+func (c *checker) classify(call *sitter.Node) (search, bool) {
+	f := c.f
+	cal := callee(f, call)
+	last := lastName(cal)
+	as := args(call)
+	arg := func(i int) *sitter.Node {
+		if i < len(as) {
+			return unwrap(as[i])
+		}
+		return nil
+	}
+	s := search{node: call}
+	switch {
+	case last == "query" && objectProp(f, arg(0), "topK") != nil:
+		s.lib = "Pinecone"
+		s.how = "`index.namespace(tenantId).query(…)` or `filter: { userId: { $eq: user.id } }`"
+		s.scoped = strings.Contains(cal, ".namespace(") || c.receiverMentions(call, `\.namespace\(`) ||
+			objectProp(f, arg(0), "namespace") != nil || c.tenantFilter(objectProp(f, arg(0), "filter"))
+	case (last == "search" || last == "query") && len(as) >= 2 && c.isQdrant(call) &&
+		(objectProp(f, arg(1), "vector") != nil || objectProp(f, arg(1), "query") != nil):
+		s.lib = "Qdrant"
+		s.how = "`filter: { must: [{ key: 'user_id', match: { value: user.id } }] }`"
+		s.scoped = c.tenantFilter(objectProp(f, arg(1), "filter"))
+	case (last == "nearVector" || last == "nearText" || last == "hybrid" || last == "nearObject" || last == "bm25") && strings.Contains(cal, ".query."):
+		s.lib = "Weaviate"
+		s.how = "`collection.withTenant(tenantId)` (multi-tenancy) or `filters: collection.filter.byProperty('userId').equal(user.id)`"
+		s.scoped = strings.Contains(cal, "withTenant(") || c.receiverMentions(call, `withTenant\(`) || c.tenantFilter(objectProp(f, arg(1), "filters"))
+	case last == "withNearVector" || last == "withNearText" || last == "withHybrid" || last == "withBm25":
+		top := chainTop(call)
+		if strings.Contains(compact(f, top), ".withNear") && top != call && lastName(callee(f, top)) != "do" {
+			return s, false // reported once, at the chain's end
+		}
+		s.lib = "Weaviate"
+		s.node = top
+		s.how = "`.withWhere({ path: ['userId'], operator: 'Equal', valueText: user.id })` or `.withTenant(tenantId)`"
+		t := compact(f, top)
+		s.scoped = strings.Contains(t, ".withTenant(") || strings.Contains(t, ".withWhere(") && tenantWords.MatchString(t[strings.Index(t, ".withWhere("):])
+	case last == "similaritySearch" || last == "similaritySearchWithScore" || last == "similaritySearchVectorWithScore":
+		s.lib = "LangChain"
+		s.how = "the filter argument: `similaritySearch(query, k, { user_id: user.id })` (or a store created with `filter`)"
+		s.scoped = c.tenantFilter(arg(2)) || c.receiverMentions(call, `filter|namespace`)
+	case last == "maxMarginalRelevanceSearch":
+		s.lib = "LangChain"
+		s.how = "`filter` in the options"
+		s.scoped = c.tenantFilter(objectProp(f, arg(1), "filter")) || c.receiverMentions(call, `filter|namespace`)
+	case last == "asRetriever":
+		a0 := arg(0)
+		switch {
+		case a0 != nil && objectProp(f, a0, "similarityTopK") != nil || c.llamaIndex():
+			s.lib = "LlamaIndex"
+			s.how = "`filters` (metadata filters on the user or tenant id) in `asRetriever({ … })`"
+			s.scoped = c.tenantFilter(objectProp(f, a0, "filters")) || c.tenantFilter(objectProp(f, a0, "preFilters"))
+		default:
+			s.lib = "LangChain"
+			s.how = "`asRetriever({ k, filter: { user_id: user.id } })`"
+			if a0 != nil && a0.Type() == "object" {
+				s.scoped = c.tenantFilter(objectProp(f, a0, "filter"))
+			} else {
+				s.scoped = c.tenantFilter(arg(1))
+			}
+			s.scoped = s.scoped || c.receiverMentions(call, `filter|namespace`)
+		}
+	case (last == "asQueryEngine" || last == "asChatEngine") && c.llamaIndex():
+		s.lib = "LlamaIndex"
+		s.how = "`preFilters` (metadata filters on the user or tenant id), or a retriever built with `filters`"
+		a0 := arg(0)
+		s.scoped = a0 != nil && (c.tenantFilter(objectProp(f, a0, "preFilters")) || objectProp(f, a0, "retriever") != nil)
+	default:
+		return s, false
+	}
+	return s, true
+}
+
+func (c *checker) llamaIndex() bool {
+	return strings.Contains(string(c.f.Src), "llamaindex") || strings.Contains(string(c.f.Src), "VectorStoreIndex")
+}
+
+func (c *checker) isQdrant(call *sitter.Node) bool {
+	src := string(c.f.Src)
+	if !strings.Contains(src, "qdrant") && !strings.Contains(src, "Qdrant") {
+		return false
+	}
+	obj := call.ChildByFieldName("function").ChildByFieldName("object")
+	return obj != nil && (strings.Contains(strings.ToLower(compact(c.f, obj)), "qdrant") || strings.Contains(strings.ToLower(compact(c.f, obj)), "client") || strings.Contains(strings.ToLower(compact(c.f, obj)), "db"))
+}
+
+// tenantFilter reports whether a filter expression confines results to a
+// user or tenant: it names an owner key or uses the caller's identity.
+func (c *checker) tenantFilter(n *sitter.Node) bool {
+	n = unwrap(n)
+	if n == nil {
+		return false
+	}
+	switch n.Type() {
+	case "null", "undefined":
+		return false
+	case "object":
+		if n.NamedChildCount() == 0 {
+			return false
+		}
+	}
+	t := compact(c.f, n)
+	if tenantWords.MatchString(t) {
+		return true
+	}
+	if fa := c.flowOf(outerFunc(n)); fa != nil {
+		v := fa.Eval(n)
+		if v.Is(flow.Identity) || v.Is(flow.Owned) {
+			return true
+		}
+	}
+	// A variable built elsewhere in the function: look at its binding.
+	if n.Type() == "identifier" {
+		if fn := outerFunc(n); fn != nil {
+			for _, b := range bindingsIn(c.f, fn)[c.f.Text(n)] {
+				if tenantWords.MatchString(compact(c.f, b.value)) {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+// receiverMentions reports whether the receiver of a method call (or the
+// variable it is bound to) matches re: a namespaced index, a filtered store.
+func (c *checker) receiverMentions(call *sitter.Node, re string) bool {
+	obj := call.ChildByFieldName("function").ChildByFieldName("object")
+	if obj == nil {
+		return false
+	}
+	rx := regexp.MustCompile(re)
+	t := compact(c.f, obj)
+	if rx.MatchString(t) && tenantWords.MatchString(t) {
+		return true
+	}
+	root := obj
+	for root.Type() == "member_expression" || root.Type() == "call_expression" {
+		if root.Type() == "call_expression" {
+			root = root.ChildByFieldName("function")
+		} else {
+			root = root.ChildByFieldName("object")
+		}
+	}
+	if root.Type() != "identifier" {
+		return false
+	}
+	scopes := []*sitter.Node{c.f.Root}
+	if fn := outerFunc(call); fn != nil {
+		scopes = append([]*sitter.Node{fn}, scopes...)
+	}
+	for _, sc := range scopes {
+		for _, b := range bindingsIn(c.f, sc)[c.f.Text(root)] {
+			bt := compact(c.f, b.value)
+			if rx.MatchString(bt) && tenantWords.MatchString(bt) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// chainTop climbs a method chain to its last call.
+func chainTop(n *sitter.Node) *sitter.Node {
+	top := n
+	for p := n.Parent(); p != nil; p = p.Parent() {
+		switch p.Type() {
+		case "member_expression":
+			continue
+		case "call_expression":
+			top = p
+			continue
+		}
+		break
+	}
+	return top
+}
+
+var (
+	distanceOp  = regexp.MustCompile(`<=>|<->|<#>|<\+>`)
+	orderByRE   = regexp.MustCompile(`(?i)order\s+by`)
+	whereRE     = regexp.MustCompile(`(?i)\bwhere\b`)
+	sqlFromRE   = regexp.MustCompile(`(?i)\bfrom\s+("?[a-z_][\w]*"?(?:\."?[a-z_][\w]*"?)?)`)
+	drizzleDist = map[string]bool{"cosineDistance": true, "l2Distance": true, "innerProduct": true, "maxInnerProduct": true, "l1Distance": true}
+)
+
+// sqlSearches finds pgvector SQL ordered by distance and Drizzle distance
+// queries, with whether a tenant predicate confines them.
+func (c *checker) sqlSearches() []search {
+	f := c.f
+	var out []search
+	seen := map[*sitter.Node]bool{}
+	syntax.Walk(f.Root, func(n *sitter.Node) bool {
+		switch n.Type() {
+		case "string", "template_string":
+			t := f.Text(n)
+			if !distanceOp.MatchString(t) || !orderByRE.MatchString(t) {
+				return n.Type() == "template_string" // substitutions may hold calls
+			}
+			s := search{lib: "pgvector", node: enclosingCall(n), how: "a `where user_id = $1` (tenant) predicate before the `order by … <=>`"}
+			if s.node == nil {
+				s.node = n
+			}
+			head := t[:orderByRE.FindStringIndex(t)[0]]
+			if w := whereRE.FindStringIndex(head); w != nil {
+				s.scoped = tenantWords.MatchString(head[w[0]:]) || c.substitutionIsIdentity(n)
+			}
+			if !s.scoped {
+				if perUser, known := c.sqlTablePerUser(head); known {
+					if !perUser {
+						return false
+					}
+					s.how = "perUserTable"
+				}
+			}
+			if !seen[s.node] {
+				seen[s.node] = true
+				out = append(out, s)
+			}
+			return false
+		case "call_expression":
+			if !drizzleDist[callee(f, n)] {
+				return true
+			}
+			top := chainTop(n)
+			for p := n.Parent(); p != nil; p = p.Parent() {
+				if p.Type() == "call_expression" {
+					if t := compact(f, p); strings.Contains(t, ".from(") || strings.Contains(t, ".orderBy(") {
+						top = chainTop(p)
+					}
+				}
+				if p.Type() == "statement_block" || p.Type() == "program" {
+					break
+				}
+			}
+			if seen[top] {
+				return false
+			}
+			seen[top] = true
+			t := compact(f, top)
+			s := search{lib: "Drizzle pgvector", node: top, how: "`.where(and(eq(table.userId, user.id), …))`"}
+			if i := strings.Index(t, ".where("); i >= 0 {
+				s.scoped = tenantWords.MatchString(t[i:])
+			}
+			// The distance is often built in a variable and used in a query
+			// below: any tenant where() in the function confines it.
+			if fn := outerFunc(n); fn != nil && !s.scoped {
+				for _, w := range nodesOfType(fn, "call_expression") {
+					if lastName(callee(f, w)) == "where" && tenantWords.MatchString(compact(f, w.ChildByFieldName("arguments"))) {
+						s.scoped = true
+						break
+					}
+				}
+			}
+			out = append(out, s)
+			return false
+		}
+		return true
+	})
+	return out
+}
+
+// substitutionIsIdentity reports a template substitution in the SQL that
+// carries the caller's identity.
+func (c *checker) substitutionIsIdentity(n *sitter.Node) bool {
+	fa := c.flowOf(outerFunc(n))
+	if fa == nil {
+		return false
+	}
+	for _, s := range nodesOfType(n, "template_substitution") {
+		if s.NamedChildCount() > 0 && fa.Eval(s.NamedChild(0)).Is(flow.Identity) {
+			return true
+		}
+	}
+	return false
+}
+
+// sqlTablePerUser looks the searched table up in the policy model: known
+// reports whether the model has it, perUser whether its rows belong to users.
+func (c *checker) sqlTablePerUser(sql string) (perUser, known bool) {
+	m := c.sqlModel()
+	if m == nil {
+		return false, false
+	}
+	mt := sqlFromRE.FindStringSubmatch(sql)
+	if mt == nil {
+		return false, false
+	}
+	t, _ := m.Relation(strings.ReplaceAll(strings.ToLower(mt[1]), `"`, ""))
+	if t == nil {
+		return false, false
+	}
+	return isPerUser(m, t), true
+}
+
+func enclosingCall(n *sitter.Node) *sitter.Node {
+	for p := n.Parent(); p != nil; p = p.Parent() {
+		if p.Type() == "call_expression" {
+			return p
+		}
+		if p.Type() == "statement_block" || p.Type() == "program" || p.Type() == "lexical_declaration" {
+			return nil
+		}
+	}
+	return nil
+}

@@ -1,0 +1,183 @@
+// Package retrieval finds vector searches (RAG retrieval) that are not
+// confined to the caller's tenant: Supabase `rpc('match_…')` functions that
+// neither filter by the caller nor run under row-level security, Pinecone,
+// Qdrant and Weaviate queries without a namespace or tenant filter,
+// LangChain and LlamaIndex retrievers without a metadata filter, and pgvector
+// SQL ordered by distance without a tenant predicate.
+package retrieval
+
+import (
+	"path"
+	"regexp"
+	"strconv"
+	"strings"
+
+	sitter "github.com/smacker/go-tree-sitter"
+
+	"github.com/leakguard/leakguard/analyzers"
+	"github.com/leakguard/leakguard/analyzers/flow"
+	"github.com/leakguard/leakguard/analyzers/jsindex"
+	"github.com/leakguard/leakguard/analyzers/pgmodel"
+	"github.com/leakguard/leakguard/analyzers/syntax"
+)
+
+var (
+	ruleRPC = &analyzers.Rule{ID: "retrieval/unscoped-rpc", Category: analyzers.CategoryRetrieval, Severity: analyzers.High,
+		Summary: "supabase.rpc('match_…') whose SQL function returns every tenant's rows",
+		Doc: "A vector search function such as `match_documents` runs `order by embedding <=> query_embedding limit n` over a " +
+			"table of per-user documents. When its body does not filter by the caller (`auth.uid()`, or a user/tenant parameter the " +
+			"call passes), and it does not run under row-level security that does (it is SECURITY DEFINER, or is called with the " +
+			"service-role client, or the table has no owner policy), the chatbot answers one user with another user's documents. " +
+			"Bad: `supabase.rpc('match_documents', { query_embedding, match_count: 5 })` on such a function. Good: add " +
+			"`where documents.user_id = auth.uid()` to the function (or pass `filter: { user_id: user.id }` to a function that " +
+			"applies it), keep it SECURITY INVOKER and call it with the user's client."}
+	ruleQuery = &analyzers.Rule{ID: "retrieval/unscoped-vector-query", Category: analyzers.CategoryRetrieval, Severity: analyzers.High,
+		Summary: "vector search without a tenant filter or namespace in multi-tenant code",
+		Doc: "Pinecone `index.query({ vector, topK })` without `.namespace(tenant)` or a `filter`, Qdrant `search` without " +
+			"`filter`, Weaviate `nearVector`/`nearText` without a where filter or tenant, LangChain `similaritySearch`/`asRetriever` " +
+			"and LlamaIndex `asRetriever`/`asQueryEngine` without a metadata filter, and pgvector SQL ordered by `<=>`, `<->` or " +
+			"`<#>` without a tenant predicate search every tenant's vectors. In code that knows who the user is, the retrieved " +
+			"context (and the model's answer) then includes other users' data. Bad: `index.query({ vector, topK: 5 })`. Good: " +
+			"`index.namespace(orgId).query({ vector, topK: 5 })` or `filter: { userId: { $eq: user.id } }`."}
+)
+
+// Analyzer is the retrieval family.
+var Analyzer = &analyzers.Analyzer{
+	Name:  "retrieval",
+	Doc:   "Finds RAG retrieval and vector searches not confined to the caller's tenant.",
+	Rules: []*analyzers.Rule{ruleRPC, ruleQuery},
+	Run:   run,
+}
+
+func run(pass *analyzers.Pass) error {
+	var idx *jsindex.Index
+	var prog *flow.Program
+	var model *pgmodel.Model
+	modelDone := false
+	for _, file := range pass.Files {
+		p := pass.Path(file)
+		if _, ok := syntax.LangOf(p); !ok || isTestPath(p) {
+			continue
+		}
+		f, err := pass.Parse(p)
+		if err != nil {
+			if analyzers.IsSkip(err) {
+				continue
+			}
+			return err
+		}
+		if f.HasDirective("use client") || !vectorish.Match(f.Src) {
+			continue
+		}
+		if prog == nil {
+			idx, _ = pass.Index()
+			prog = flow.NewProgram(idx, pass.Config)
+		}
+		c := &checker{pass: pass, prog: prog, f: f, path: p, funcs: map[*sitter.Node]*flow.Func{}, entries: jsindex.Entries(f, p)}
+		if strings.Contains(string(f.Src), ".rpc(") {
+			if !modelDone {
+				model, _ = pass.Policy()
+				modelDone = true
+			}
+			c.model = model
+			c.checkRPC()
+		}
+		c.checkQueries()
+	}
+	return nil
+}
+
+var vectorish = regexp.MustCompile(`\.rpc\(|topK|similaritySearch|asRetriever|asQueryEngine|asChatEngine|maxMarginalRelevanceSearch|nearVector|nearText|withNearVector|withNearText|withHybrid|<=>|<->|<#>|cosineDistance|l2Distance|innerProduct|qdrant|Qdrant`)
+
+func isTestPath(p string) bool {
+	lp := strings.ToLower(p)
+	base := path.Base(lp)
+	for _, d := range []string{"__tests__/", "test/", "tests/", "e2e/", "__mocks__/", "fixtures/", "scripts/", "examples/"} {
+		if strings.HasPrefix(lp, d) || strings.Contains(lp, "/"+d) {
+			return true
+		}
+	}
+	return strings.Contains(base, ".test.") || strings.Contains(base, ".spec.") || strings.HasPrefix(base, "seed")
+}
+
+type checker struct {
+	pass      *analyzers.Pass
+	modelDone bool
+	prog      *flow.Program
+	model     *pgmodel.Model
+	f         *syntax.File
+	path      string
+	entries   []jsindex.Entry
+	funcs     map[*sitter.Node]*flow.Func
+}
+
+func (c *checker) flowOf(fn *sitter.Node) *flow.Func {
+	if fn == nil {
+		return nil
+	}
+	if fa, ok := c.funcs[fn]; ok {
+		return fa
+	}
+	var entry *jsindex.Entry
+	for i := range c.entries {
+		if e := &c.entries[i]; e.Func != nil && e.Func.StartByte() == fn.StartByte() && e.Func.EndByte() == fn.EndByte() {
+			entry = e
+		}
+	}
+	fa := c.prog.Analyze(c.f, fn, entry)
+	c.funcs[fn] = fa
+	return fa
+}
+
+// ownerish matches names of user and tenant keys.
+var ownerish = regexp.MustCompile(`(?i)(^|[^a-z])(user_?id|owner_?id|owner|org_?id|organization_?id|tenant_?id|tenant|workspace_?id|team_?id|account_?id|customer_?id|project_?id|company_?id|author_?id|created_?by|uid|auth\.uid\(\))([^a-z]|$)|userId|orgId|tenantId|workspaceId|teamId|accountId|ownerId|customerId|projectId|companyId`)
+
+// tenantContext says whether the code around n knows the caller or the
+// tenant: it reads the session, or receives a user/tenant id. It returns a
+// short description for messages, or "".
+func (c *checker) tenantContext(n *sitter.Node) string {
+	fn := outerFunc(n)
+	if fn == nil {
+		return ""
+	}
+	if fa := c.flowOf(fn); fa != nil {
+		for _, ch := range fa.AuthChecks {
+			if ch.Kind == flow.CheckIdentity || ch.Kind == flow.CheckGuard || ch.Kind == flow.CheckWrapper {
+				return "the handler knows the signed-in user (`" + short(ch.Text) + "`, line " + itoa(ch.Line) + ")"
+			}
+		}
+	}
+	for _, p := range paramNames(c.f, fn) {
+		if flow.IsOwnerName(p, c.pass.Config.TenantColumns) || ownerish.MatchString(p) {
+			return "the function receives `" + p + "` and does not use it in the search"
+		}
+	}
+	// An options object with a user or tenant id: ({ query, userId }).
+	if ps := fn.ChildByFieldName("parameters"); ps != nil {
+		for _, pn := range nodesOfType(ps, "shorthand_property_identifier_pattern") {
+			if name := c.f.Text(pn); flow.IsOwnerName(name, c.pass.Config.TenantColumns) {
+				return "the function receives `" + name + "` and does not use it in the search"
+			}
+		}
+	}
+	return ""
+}
+
+func itoa(n int) string { return strconv.Itoa(n) }
+
+func short(s string) string {
+	s = strings.Join(strings.Fields(s), " ")
+	if len(s) > 60 {
+		return s[:57] + "…"
+	}
+	return s
+}
+
+// sqlModel returns the policy model, built on first use.
+func (c *checker) sqlModel() *pgmodel.Model {
+	if c.model == nil && !c.modelDone {
+		c.model, _ = c.pass.Policy()
+		c.modelDone = true
+	}
+	return c.model
+}
