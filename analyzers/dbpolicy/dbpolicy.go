@@ -334,10 +334,23 @@ func (r *reporter) policies() {
 			if who == "" {
 				continue // service_role or other server roles only
 			}
+			main := false
 			if p.Using.ReadsUserMetadata() || p.Check.ReadsUserMetadata() {
+				main = true
 				r.report(ruleUserMetadata, 0, p.Pos, key,
 					fmt.Sprintf("Policy %q on `%s` decides on user metadata (`user_metadata` / `raw_user_meta_data`), which every user can set on their own account with `supabase.auth.updateUser({ data: … })`: anyone can grant themselves what this policy grants.", p.Name, q),
 					"Read the claim from `auth.jwt() -> 'app_metadata'` (writable only with the service role) or look the user up in a roles/memberships table.", nil)
+			}
+			if p.Permissive && !isStorageObjects(t) && !t.Builtin {
+				main = r.policyProblems(t, p, owned, who, anon, key) || main
+			}
+			if isStorageObjects(t) && r.storageProblem(t, p) != "" {
+				main = true
+			}
+			// A policy with a real hole gets that finding only; tuning
+			// advice on it would be noise.
+			if main {
+				continue
 			}
 			if calls := p.Using.UnwrappedCallerCalls() + p.Check.UnwrappedCallerCalls(); calls > 0 {
 				r.report(ruleUIDNotWrapped, 0, p.Pos, key,
@@ -352,48 +365,58 @@ func (r *reporter) policies() {
 					r.checkIndex(t, p, c, unindexed)
 				}
 			}
-			if !p.Permissive || isStorageObjects(t) || t.Builtin {
-				continue
-			}
-			sc := r.scope(t, p)
-			verb := cmdVerb(p.Command)
-			switch {
-			case sc == pgmodel.ScopeAlways && (p.Command != pgmodel.CmdSelect || (owned && !r.publicProfile(t))):
-				sev := analyzers.High
-				if anon || (owned && p.Command != pgmodel.CmdSelect) {
-					sev = analyzers.Critical
-				}
-				r.report(ruleAlwaysTrue, sev, p.Pos, key,
-					fmt.Sprintf("Policy %q on `%s` admits every row: %s can %s all rows of `%s`%s, not just their own.", p.Name, q, who, verb, q, ownerPhrase(r.m, t)),
-					r.ownerFix(t, p), nil)
-			case owned && sc == pgmodel.ScopeAuthOnly:
-				r.report(ruleNoOwnerCheck, 0, p.Pos, key,
-					fmt.Sprintf("Policy %q on `%s` only checks that the caller is signed in: %s can %s every user's rows%s.", p.Name, q, who, verb, ownerPhrase(r.m, t)),
-					r.ownerFix(t, p), nil)
-			case owned && sc == pgmodel.ScopeNoCaller:
-				sib := r.ownerScopedSibling(t, p)
-				write := p.Command != pgmodel.CmdSelect
-				switch {
-				case sib != nil && (write || nonSelective(p)):
-					r.report(ruleWidening, 0, p.Pos, key,
-						fmt.Sprintf("Policy %q on `%s` does not check the caller and is OR-ed with the owner-scoped policy %q: %s can %s any row it matches, whoever owns it.", p.Name, q, sib.Name, who, verb),
-						fmt.Sprintf("Fold its condition into %q, or make it `as restrictive` so it narrows instead of widens.", sib.Name), nil)
-				case sib == nil && write:
-					r.report(ruleNoOwnerCheck, 0, p.Pos, key,
-						fmt.Sprintf("Policy %q on `%s` never looks at the caller: %s can %s every row it matches%s.", p.Name, q, who, verb, ownerPhrase(r.m, t)),
-						r.ownerFix(t, p), nil)
-				}
-			}
-			if (p.Command == pgmodel.CmdUpdate || p.Command == pgmodel.CmdAll) && p.Check == nil && owned &&
-				r.m.Classify(t, p.Using) >= pgmodel.ScopeCallerCheck {
-				if free := r.unpinnedOwnerColumns(t, p); len(free) > 0 {
-					r.report(ruleUpdateWithoutCheck, 0, p.Pos, key,
-						fmt.Sprintf("Policy %q on `%s` has no WITH CHECK and its USING does not pin `%s`: a user can update their own rows to set `%s` to another user's or tenant's id, planting rows in their space.", p.Name, q, strings.Join(free, "`, `"), free[0]),
-						fmt.Sprintf("Add a WITH CHECK that constrains `%s` the same way USING constrains the owner, e.g. `with check (%s)` extended to `%s`.", strings.Join(free, "`, `"), p.Using.Text, free[0]), nil)
-				}
-			}
 		}
 	}
+}
+
+// policyProblems reports the access problems of one permissive policy and
+// says whether it found any.
+func (r *reporter) policyProblems(t *pgmodel.Table, p *pgmodel.Policy, owned bool, who string, anon bool, key string) bool {
+	q := t.QName().String()
+	found := false
+	sc := r.scope(t, p)
+	verb := cmdVerb(p.Command)
+	switch {
+	case sc == pgmodel.ScopeAlways && (p.Command != pgmodel.CmdSelect || (owned && !r.publicProfile(t))):
+		found = true
+		sev := analyzers.High
+		if anon || (owned && p.Command != pgmodel.CmdSelect) {
+			sev = analyzers.Critical
+		}
+		r.report(ruleAlwaysTrue, sev, p.Pos, key,
+			fmt.Sprintf("Policy %q on `%s` admits every row: %s can %s all rows of `%s`%s, not just their own.", p.Name, q, who, verb, q, ownerPhrase(r.m, t)),
+			r.ownerFix(t, p), nil)
+	case owned && sc == pgmodel.ScopeAuthOnly:
+		found = true
+		r.report(ruleNoOwnerCheck, 0, p.Pos, key,
+			fmt.Sprintf("Policy %q on `%s` only checks that the caller is signed in: %s can %s every user's rows%s.", p.Name, q, who, verb, ownerPhrase(r.m, t)),
+			r.ownerFix(t, p), nil)
+	case owned && sc == pgmodel.ScopeNoCaller:
+		sib := r.ownerScopedSibling(t, p)
+		write := p.Command != pgmodel.CmdSelect
+		switch {
+		case sib != nil && (write || nonSelective(p)):
+			found = true
+			r.report(ruleWidening, 0, p.Pos, key,
+				fmt.Sprintf("Policy %q on `%s` does not check the caller and is OR-ed with the owner-scoped policy %q: %s can %s any row it matches, whoever owns it.", p.Name, q, sib.Name, who, verb),
+				fmt.Sprintf("Fold its condition into %q, or make it `as restrictive` so it narrows instead of widens.", sib.Name), nil)
+		case sib == nil && write:
+			found = true
+			r.report(ruleNoOwnerCheck, 0, p.Pos, key,
+				fmt.Sprintf("Policy %q on `%s` never looks at the caller: %s can %s every row it matches%s.", p.Name, q, who, verb, ownerPhrase(r.m, t)),
+				r.ownerFix(t, p), nil)
+		}
+	}
+	if (p.Command == pgmodel.CmdUpdate || p.Command == pgmodel.CmdAll) && p.Check == nil && owned &&
+		r.m.Classify(t, p.Using) >= pgmodel.ScopeCallerCheck {
+		if free := r.unpinnedOwnerColumns(t, p); len(free) > 0 {
+			found = true
+			r.report(ruleUpdateWithoutCheck, 0, p.Pos, key,
+				fmt.Sprintf("Policy %q on `%s` has no WITH CHECK and its USING does not pin `%s`: a user can update their own rows to set `%s` to another user's or tenant's id, planting rows in their space.", p.Name, q, strings.Join(free, "`, `"), free[0]),
+				fmt.Sprintf("Add a WITH CHECK that constrains `%s` the same way USING constrains the owner, e.g. `with check (%s)` extended to `%s`.", strings.Join(free, "`, `"), p.Using.Text, free[0]), nil)
+		}
+	}
+	return found
 }
 
 var profileName = regexp.MustCompile(`(?i)profile|public|author`)
@@ -675,37 +698,46 @@ func (r *reporter) storage() {
 	}
 	for _, p := range t.Policies {
 		who, anon := audience(p)
-		if who == "" || !p.Permissive {
+		where := r.storageProblem(t, p)
+		if where == "" {
 			continue
-		}
-		if r.scope(t, p) >= pgmodel.ScopeCallerCheck {
-			continue
-		}
-		bucket := ""
-		for _, e := range exprsFor(p) {
-			if e != nil {
-				if m := bucketEq.FindStringSubmatch(e.Text); m != nil {
-					bucket = m[1]
-				}
-			}
-		}
-		if p.Command == pgmodel.CmdSelect && bucket != "" {
-			if b := r.m.Buckets[bucket]; (b != nil && b.Public) || publicBucketName.MatchString(bucket) {
-				continue // files meant to be public
-			}
 		}
 		sev := analyzers.High
 		if anon || p.Command != pgmodel.CmdSelect {
 			sev = analyzers.Critical
 		}
-		where := "any bucket"
-		if bucket != "" {
-			where = fmt.Sprintf("bucket %q", bucket)
-		}
 		r.report(ruleStorageNoOwner, sev, p.Pos, "storage.objects/"+p.Name,
 			fmt.Sprintf("Storage policy %q only checks the bucket: %s can %s every user's files in %s.", p.Name, who, cmdVerb(p.Command), where),
 			"Add an owner check: `and (select auth.uid()) = owner` or `and (storage.foldername(name))[1] = (select auth.uid())::text` with uploads under `<user id>/…`.", nil)
 	}
+}
+
+// storageProblem says where a storage.objects policy opens other users'
+// files ("bucket \"docs\"", "any bucket"), or "" when it does not.
+func (r *reporter) storageProblem(t *pgmodel.Table, p *pgmodel.Policy) string {
+	if who, _ := audience(p); who == "" || !p.Permissive {
+		return ""
+	}
+	if r.scope(t, p) >= pgmodel.ScopeCallerCheck {
+		return ""
+	}
+	bucket := ""
+	for _, e := range exprsFor(p) {
+		if e != nil {
+			if m := bucketEq.FindStringSubmatch(e.Text); m != nil {
+				bucket = m[1]
+			}
+		}
+	}
+	if p.Command == pgmodel.CmdSelect && bucket != "" {
+		if b := r.m.Buckets[bucket]; (b != nil && b.Public) || publicBucketName.MatchString(bucket) {
+			return "" // files meant to be public
+		}
+	}
+	if bucket != "" {
+		return fmt.Sprintf("bucket %q", bucket)
+	}
+	return "any bucket"
 }
 
 // ---- suggestions ----
