@@ -197,7 +197,7 @@ func checkRemoved(pass *analyzers.Pass, base *fileFacts, hs []*flow.Handler, mw 
 			continue // now a signed webhook or a cron route with a secret
 		}
 		if !fa.Authenticated() {
-			if coveredByMiddleware(mw, h) {
+			if coveredByMiddleware(mw, h) || layoutChecks(pass, h.Path, mwAuthRE) {
 				continue
 			}
 			what := "run it"
@@ -552,6 +552,31 @@ func adminish(h *flow.Handler) string {
 
 func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
 
+// layoutChecks reports whether an App Router layout at or above the file's
+// directory mentions what re matches (an auth call, a role check): layouts
+// wrap every page below them, and pages often rely on them.
+func layoutChecks(pass *analyzers.Pass, p string, re *regexp.Regexp) bool {
+	i := strings.Index(p, "app/")
+	if i < 0 {
+		return false
+	}
+	dir := p[:strings.LastIndex(p, "/")]
+	for {
+		for _, ext := range []string{".tsx", ".ts", ".jsx", ".js"} {
+			if data, err := pass.Read(dir + "/layout" + ext); err == nil {
+				src := string(data)
+				if re.MatchString(src) && (strings.Contains(src, "redirect(") || strings.Contains(src, "notFound(") || strings.Contains(src, "forbidden(") || strings.Contains(src, "unauthorized(") || strings.Contains(src, "throw")) {
+					return true
+				}
+			}
+		}
+		if len(dir) <= i+len("app") {
+			return false
+		}
+		dir = dir[:strings.LastIndex(dir, "/")]
+	}
+}
+
 var userTableRE = regexp.MustCompile(`(?i)^(users?|profiles?|accounts?|customers?|members?|subscriptions?|invoices?|orders?|payments?|organizations?|orgs?|tenants?|workspaces?|teams?)$`)
 
 func userTable(t string) bool { return userTableRE.MatchString(t) }
@@ -572,6 +597,9 @@ func adminWithoutRole(pass *analyzers.Pass, h *flow.Handler, mw []*middleware) {
 		if m.role && h.Entry.Route != "" && Covers(m.config, samplePath(h.Entry.Route)) {
 			return // the middleware checks a role for this path
 		}
+	}
+	if layoutChecks(pass, h.Path, roleWordRE) {
+		return // an admin layout checks the role for every page and action below it
 	}
 	who := "any signed-in user"
 	if !fa.Authenticated() {

@@ -96,6 +96,11 @@ func ownerID(pass *analyzers.Pass, prog *flow.Program, model *pgmodel.Model, h *
 		if ownerVal && !ownerCol && c.Name != "" && c.Name != "id" && !strings.HasSuffix(strings.ToLower(c.Name), "id") {
 			continue // userId written to a non-id column (a note's text): not an owner key
 		}
+		if personID(c.Name, names) && anchored(q) {
+			// The row is already tied to the caller (followerId: user.id,
+			// sharedBy: user.id): the request's user id names the other party.
+			continue
+		}
 		sev, ok := severity(model, q)
 		if !ok {
 			return false
@@ -125,6 +130,30 @@ func ownerID(pass *analyzers.Pass, prog *flow.Program, model *pgmodel.Model, h *
 			Key: h.Entry.Name + "\x00" + q.Table + "\x00" + q.Op + "\x00" + c.Name + "\x00" + name,
 		})
 		return true
+	}
+	return false
+}
+
+// personID reports an id that names a person (the other side of a
+// relation) rather than a tenant.
+func personID(col string, names []string) bool {
+	for _, n := range append([]string{col}, names...) {
+		l := strings.ToLower(strings.ReplaceAll(n, "_", ""))
+		for _, w := range []string{"org", "workspace", "team", "tenant", "account", "company", "project", "customer"} {
+			if strings.Contains(l, w) {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// anchored reports whether the query also filters or writes the caller.
+func anchored(q *flow.Query) bool {
+	for _, c := range append(append([]flow.Column{}, q.Filters...), q.Data...) {
+		if c.Op != "neq" && c.Value.Is(flow.Identity|flow.Owned) && !c.Value.Is(flow.Request) {
+			return true
+		}
 	}
 	return false
 }
@@ -323,7 +352,7 @@ func resourceID(pass *analyzers.Pass, model *pgmodel.Model, h *flow.Handler, q *
 	if col == nil {
 		return
 	}
-	if !q.Write() && !returned(fa, q) {
+	if !q.Write() && !returned(h, q) {
 		return
 	}
 	origin, _ := col.Value.First(flow.Request)
@@ -365,9 +394,13 @@ func idLike(col string) bool {
 	return l == "id" || strings.HasSuffix(l, "id") || strings.HasSuffix(l, "_id") || l == "uuid" || l == "slug" || l == "key"
 }
 
-// returned reports whether rows of q reach the response (or the action's return).
-func returned(fa *flow.Func, q *flow.Query) bool {
-	for _, r := range fa.Returns {
+// returned reports whether rows of q reach the response (or the action's
+// return); a server component renders what it reads.
+func returned(h *flow.Handler, q *flow.Query) bool {
+	if h.Entry.Kind == jsindex.Page {
+		return true
+	}
+	for _, r := range h.Func.Returns {
 		for _, o := range r.Value.OriginsOf(flow.Row) {
 			if o.Query == q {
 				return true

@@ -49,6 +49,15 @@ func (fa *Func) evalCall(n *sitter.Node) *Value {
 		if ov.Is(clientLabels) && !ov.Is(Request|Row) {
 			return empty
 		}
+		if ov.Is(Request) && isRawRequest(ov) && name == "get" && args != nil && args.NamedChildCount() > 0 {
+			// Hono: c.get('user') / c.get('jwtPayload') set by auth middleware.
+			if s, ok := fa.File.StringValue(args.NamedChild(0)); ok {
+				switch s {
+				case "user", "session", "userId", "jwtPayload", "auth", "currentUser", "claims":
+					return source(Identity, "context", s, n)
+				}
+			}
+		}
 		if ov.Is(Request) {
 			key := name
 			if args != nil && args.NamedChildCount() > 0 {

@@ -285,3 +285,36 @@ export async function GET(request: NextRequest) {
 		t.Errorf("kind = %+v", q.Filters[0].Value.OriginsOf(flow.Request))
 	}
 }
+
+func TestTRPCProcedure(t *testing.T) {
+	files := map[string]string{
+		"src/server/api/routers/invoice.ts": `import { z } from 'zod'
+import { createTRPCRouter, protectedProcedure } from '@/server/api/trpc'
+
+export const invoiceRouter = createTRPCRouter({
+  byId: protectedProcedure
+    .input(z.object({ id: z.string() }))
+    .query(async ({ ctx, input }) => {
+      return ctx.db.invoice.findUnique({ where: { id: input.id } })
+    }),
+})
+`,
+	}
+	fa := load(t, files, "src/server/api/routers/invoice.ts")[0]
+	if fa.Entry.Kind != jsindex.TRPC || fa.Entry.Name != "byId" {
+		t.Fatalf("entry = %+v", fa.Entry)
+	}
+	if !fa.Authenticated() {
+		t.Errorf("protectedProcedure not seen as auth: %+v", fa.AuthChecks)
+	}
+	if len(fa.Queries) != 1 {
+		t.Fatalf("queries = %d", len(fa.Queries))
+	}
+	q := fa.Queries[0]
+	if q.Lib != flow.LibPrisma || !q.Privileged() || len(q.Filters) != 1 || !q.Filters[0].Value.Is(flow.Request) {
+		t.Fatalf("query = %+v filters %+v", q, q.Filters)
+	}
+	if len(fa.Returns) == 0 || len(fa.Returns[0].Value.OriginsOf(flow.Row)) == 0 {
+		t.Errorf("returns = %+v", fa.Returns)
+	}
+}

@@ -127,6 +127,16 @@ func (fa *Func) eval(n *sitter.Node) *Value {
 		if ov.Is(clientLabels) && !ov.Is(Request|Row) {
 			return ov
 		}
+		if !ov.Is(Request|Row|clientLabels) || fromWrapper(ov) {
+			// ctx.db / ctx.prisma / this.supabase: a client handed over by a
+			// framework context (tRPC, wrappers, classes).
+			switch prop {
+			case "db", "prisma", "drizzle", "database", "sql", "pg", "pool":
+				return source(Privileged, "", "", n)
+			case "supabase":
+				return source(UserScoped, ClientSupabaseUser, "", n)
+			}
+		}
 		if ov.Is(Request) && ov.Fields == nil && isRawRequest(ov) {
 			switch prop {
 			case "user", "auth", "session", "userId":
@@ -208,6 +218,15 @@ func (fa *Func) eval(n *sitter.Node) *Value {
 
 // dataLabels are the labels that flow through computations.
 const dataLabels = Request | Identity | Unverified | Row | Owned | Secret
+
+func fromWrapper(v *Value) bool {
+	for _, o := range v.Origins {
+		if o.Kind == "wrapper" {
+			return true
+		}
+	}
+	return false
+}
 
 func isRawRequest(v *Value) bool {
 	for _, o := range v.Origins {
@@ -417,7 +436,7 @@ func (fa *Func) bindParams() {
 		case e.Kind == jsindex.ServerAction && !wrapped:
 			fa.bindNamed(p, KindArgs, false)
 			continue
-		case i == 0 && e.Kind != jsindex.ServerAction:
+		case i == 0 && e.Kind != jsindex.ServerAction && e.Kind != jsindex.TRPC:
 			v = source(Request, "request", "", p)
 		case e.Kind == jsindex.RouteHandler && i == 1 && !wrapped:
 			v = source(Request, KindParams, "", p)
@@ -429,7 +448,7 @@ func (fa *Func) bindParams() {
 			}
 		default:
 			kind := KindParams
-			if e.Kind == jsindex.ServerAction {
+			if e.Kind == jsindex.ServerAction || e.Kind == jsindex.TRPC {
 				kind = KindArgs
 			}
 			fa.bindNamed(p, kind, wrapped)

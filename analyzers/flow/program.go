@@ -243,7 +243,7 @@ func (p *Program) summarize(f *syntax.File, name string, d *sitter.Node) *Summar
 var (
 	identityGetterRE = regexp.MustCompile(`^(get|fetch|load|read|require|ensure|validate|verify)?(Current|Auth|Authed|Authenticated|Server|LoggedIn|SignedIn|Session|Verified)?(User|Session|Viewer|Me|Auth|Claims)(OrThrow|OrRedirect|Or401|OrFail|Strict)?$`)
 	guardNameRE      = regexp.MustCompile(`^(require|ensure|assert|protect|verify|check|enforce|must)(Auth|Authenticated|User|Session|Login|LoggedIn|SignedIn|Signin|Viewer)|^(requireUser|requireSession|authenticate|authorize|withAuth|withSession|withUser|withApiAuth|withAuthentication|authed|protected)`)
-	roleGuardNameRE  = regexp.MustCompile(`(?i)(require|ensure|assert|check|verify|is|has|with|only|must)_?(Super)?(Admin|Role|Staff|Owner|Permission|Superuser)|^admin(Only|Guard|Procedure|Action)`)
+	roleGuardNameRE  = regexp.MustCompile(`(?i)^(require|ensure|assert|check|verify|is|has|with|only|must|can|authorize)\w{0,16}(Admin|Role|Staff|Owner|Permission|Superuser|Moderator)s?$|^admin(Only|Guard|Procedure|Action|Middleware)|^(protect|guard)Admin`)
 	wrapperNameRE    = regexp.MustCompile(`(?i)^(with|authed|protected|authenticated|secure|guarded)`)
 )
 

@@ -20,6 +20,8 @@ const (
 	ServerAction EntryKind = "server-action" // 'use server' export or inline action
 	Middleware   EntryKind = "middleware"    // middleware.ts / proxy.ts
 	ServerRoute  EntryKind = "server-route"  // Express/Hono/Fastify app.get('/x', handler)
+	Page         EntryKind = "page"          // App Router page.tsx (server component) or getServerSideProps
+	TRPC         EntryKind = "trpc"          // tRPC procedure: publicProcedure.input(…).query(…)
 )
 
 // Entry is a function a request from the network reaches.
@@ -52,6 +54,8 @@ var HTTPMethods = []string{"GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPT
 
 var (
 	appRouteRE  = regexp.MustCompile(`(^|/)app/(.*/)?route\.(ts|tsx|js|jsx|mjs)$`)
+	appPageRE   = regexp.MustCompile(`(^|/)app/(.*/)?(page|layout)\.(ts|tsx|js|jsx)$`)
+	pagesPageRE = regexp.MustCompile(`(^|/)pages/.*\.(ts|tsx|js|jsx)$`)
 	pagesAPIRE  = regexp.MustCompile(`(^|/)pages/api/.*\.(ts|tsx|js|jsx|mjs)$`)
 	middlewareR = regexp.MustCompile(`^(src/)?(middleware|proxy)\.(ts|js|mjs)$`)
 )
@@ -119,6 +123,22 @@ func Entries(f *syntax.File, p string) []Entry {
 				}
 			}
 		}
+	case appPageRE.MatchString(p) && strings.HasPrefix(path.Base(p), "page."):
+		for _, ex := range exportsOf(f) {
+			if ex.name == "default" {
+				if fn, wr := resolveFunc(f, ex.value); fn != nil && isAsync(fn) {
+					out = append(out, Entry{Kind: Page, Path: p, Name: "default", Route: RouteOf(strings.TrimSuffix(p, path.Base(p)) + "route.ts"), Func: fn, Wrappers: wr, Decl: ex.decl})
+				}
+			}
+		}
+	case pagesPageRE.MatchString(p) && !f.HasDirective("use client"):
+		for _, ex := range exportsOf(f) {
+			if ex.name == "getServerSideProps" {
+				if fn, wr := resolveFunc(f, ex.value); fn != nil {
+					out = append(out, Entry{Kind: Page, Path: p, Name: ex.name, Func: fn, Wrappers: wr, Decl: ex.decl})
+				}
+			}
+		}
 	case IsMiddlewarePath(p):
 		for _, ex := range exportsOf(f) {
 			if ex.name == "default" || ex.name == "middleware" || ex.name == "proxy" {
@@ -141,6 +161,65 @@ func Entries(f *syntax.File, p string) []Entry {
 		out = append(out, inlineActions(f, p)...)
 	}
 	out = append(out, serverRoutes(f, p)...)
+	out = append(out, trpcProcedures(f, p)...)
+	return out
+}
+
+// isAsync reports whether a function is declared async (server components
+// that fetch data are; plain presentational pages are not worth analyzing).
+func isAsync(fn *sitter.Node) bool {
+	for i := 0; i < int(fn.ChildCount()); i++ {
+		if c := fn.Child(i); !c.IsNamed() && c.Type() == "async" {
+			return true
+		}
+	}
+	return false
+}
+
+// trpcProcedures finds tRPC procedures: `name: protectedProcedure.input(s).query(async ({ ctx, input }) => …)`.
+func trpcProcedures(f *syntax.File, p string) []Entry {
+	if !strings.Contains(string(f.Src), "Procedure") {
+		return nil
+	}
+	var out []Entry
+	syntax.Walk(f.Root, func(n *sitter.Node) bool {
+		if n.Type() != "call_expression" {
+			return true
+		}
+		fn := n.ChildByFieldName("function")
+		args := n.ChildByFieldName("arguments")
+		if fn == nil || fn.Type() != "member_expression" || args == nil || args.NamedChildCount() == 0 {
+			return true
+		}
+		switch f.Text(fn.ChildByFieldName("property")) {
+		case "query", "mutation", "subscription":
+		default:
+			return true
+		}
+		handler := args.NamedChild(0)
+		if !IsFunc(handler) {
+			return true
+		}
+		root := fn.ChildByFieldName("object")
+		for root != nil && (root.Type() == "call_expression" || root.Type() == "member_expression") {
+			if root.Type() == "call_expression" {
+				root = root.ChildByFieldName("function")
+			} else {
+				root = root.ChildByFieldName("object")
+			}
+		}
+		if root == nil || !strings.HasSuffix(f.Text(root), "Procedure") && !strings.HasSuffix(f.Text(root), "procedure") {
+			return true
+		}
+		name := ""
+		if pr := n.Parent(); pr != nil && pr.Type() == "pair" {
+			name = strings.Trim(f.Text(pr.ChildByFieldName("key")), `"'`)
+		} else if pr != nil && pr.Type() == "variable_declarator" {
+			name = f.Text(pr.ChildByFieldName("name"))
+		}
+		out = append(out, Entry{Kind: TRPC, Path: p, Name: name, Func: handler, Wrappers: []*sitter.Node{n}, Decl: n})
+		return false
+	})
 	return out
 }
 

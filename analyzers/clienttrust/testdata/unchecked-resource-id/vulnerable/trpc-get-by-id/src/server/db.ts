@@ -1,0 +1,2 @@
+import { PrismaClient } from '@db/client'
+export const db = new PrismaClient()
