@@ -8,6 +8,7 @@ import (
 	"net"
 	"net/http"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/google/go-github/v57/github"
@@ -267,6 +268,10 @@ func (s *Service) postReview(ctx context.Context, gh *github.Client, httpc *http
 	if err != nil {
 		return err
 	}
+	// Two reviews of one PR (a push and a re-run) must not both see "no
+	// comment yet" and both post: listing and posting run one PR at a time.
+	unlock := s.prLocks.lock(fmt.Sprintf("%d/%d", a.RepoID, a.PR))
+	defer unlock()
 	ours, err := s.ourComments(ctx, gh, a, slug)
 	if err != nil {
 		return err
@@ -358,4 +363,38 @@ func transient(err error) bool {
 	}
 	var ne net.Error
 	return errors.As(err, &ne)
+}
+
+// keyedMutex serializes work per key (one pull request) within this process.
+type keyedMutex struct {
+	mu    sync.Mutex
+	locks map[string]*keyedEntry
+}
+
+type keyedEntry struct {
+	mu   sync.Mutex
+	refs int
+}
+
+func (k *keyedMutex) lock(key string) (unlock func()) {
+	k.mu.Lock()
+	if k.locks == nil {
+		k.locks = map[string]*keyedEntry{}
+	}
+	e := k.locks[key]
+	if e == nil {
+		e = &keyedEntry{}
+		k.locks[key] = e
+	}
+	e.refs++
+	k.mu.Unlock()
+	e.mu.Lock()
+	return func() {
+		e.mu.Unlock()
+		k.mu.Lock()
+		if e.refs--; e.refs == 0 {
+			delete(k.locks, key)
+		}
+		k.mu.Unlock()
+	}
 }

@@ -61,6 +61,7 @@ type Service struct {
 	secrets   [][]byte
 	pace      time.Duration
 	stats     blobStats
+	prLocks   keyedMutex
 }
 
 // New opens the store, runs migrations and prepares the workers; Start runs them.
