@@ -147,6 +147,7 @@ func (m *Model) apply(mig Migration) {
 	if err == nil {
 		for _, rs := range res.Stmts {
 			m.pos = Pos{Path: mig.Path, Line: lineAt(src, lines, int(rs.StmtLocation))}
+			m.text = clip(stmtText(src, rs))
 			m.applyStmt(rs.Stmt, stmtText(src, rs))
 		}
 		return
@@ -178,6 +179,7 @@ func (m *Model) apply(mig Migration) {
 		}
 		for _, rs := range r.Stmts {
 			m.pos = Pos{Path: mig.Path, Line: lineAt(src, lines, start+int(rs.StmtLocation))}
+			m.text = clip(stmtText(part, rs))
 			m.applyStmt(rs.Stmt, stmtText(part, rs))
 		}
 	}
@@ -248,7 +250,7 @@ func errLine(src string, lines []int, err error) int {
 }
 
 func (m *Model) opaque(kind, reason string) {
-	m.Opaque = append(m.Opaque, Opaque{Pos: m.pos, Kind: kind, Reason: reason})
+	m.Opaque = append(m.Opaque, Opaque{Pos: m.pos, Kind: kind, Reason: reason, Text: m.text})
 }
 
 func nodeKind(n *pg_query.Node) string {
@@ -309,7 +311,7 @@ func (m *Model) applyStmt(n *pg_query.Node, text string) {
 	case n.GetSelectStmt() != nil:
 		m.selectStmt(n.GetSelectStmt())
 	case n.GetDoStmt() != nil:
-		m.doBlock(n.GetDoStmt())
+		m.doBlock(n.GetDoStmt(), text)
 	case n.GetAlterOwnerStmt() != nil:
 		ao := n.GetAlterOwnerStmt()
 		if r := roleName(ao.Newowner); isClientRole(r) {
@@ -1034,7 +1036,7 @@ var drizzleDo = regexp.MustCompile(`(?is)^\s*begin\s+(.*?)\s*exception\s+when\s+
 
 // doBlock models the one DO shape whose effect is static (Drizzle's
 // guarded constraint and type creation); every other DO block is opaque.
-func (m *Model) doBlock(ds *pg_query.DoStmt) {
+func (m *Model) doBlock(ds *pg_query.DoStmt, text string) {
 	body := ""
 	for _, a := range ds.Args {
 		if de := a.GetDefElem(); de != nil && de.Defname == "as" {
@@ -1065,7 +1067,150 @@ func (m *Model) doBlock(ds *pg_query.DoStmt) {
 			}
 		}
 	}
+	if m.guardedDo(body, text) {
+		return
+	}
 	m.opaque("DoStmt", "DO block: its PL/pgSQL (often dynamic or conditional DDL) is not modelled")
+}
+
+var (
+	doFrame  = regexp.MustCompile(`(?is)^\s*begin\s+(.*?)\s*end\s*;?\s*$`)
+	doGuard  = regexp.MustCompile(`(?is)\s*if\s+not\s+exists\s*(\(.*?\))\s*then\s+(.*?)\s*end\s+if\s*;`)
+	doStatic = regexp.MustCompile(`(?i)\b(execute|perform|loop|format|raise|declare|return|exception)\b|:=`)
+)
+
+// guardedDo models the idempotent-migration idiom
+//
+//	do $$ begin
+//	  if not exists (select 1 from pg_policies where policyname = 'p' and tablename = 't') then
+//	    create policy "p" on t …;
+//	  end if;
+//	end $$;
+//
+// The guard is evaluated against the model when it looks a policy up in
+// pg_policies; other guards (pg_type, pg_constraint, information_schema)
+// only protect statements that are idempotent in the model anyway. Anything
+// else (dynamic SQL, loops, variables) is left opaque.
+func (m *Model) guardedDo(body, text string) bool {
+	fm := doFrame.FindStringSubmatch(body)
+	if fm == nil {
+		return false
+	}
+	inner := fm[1]
+	guards := doGuard.FindAllStringSubmatchIndex(inner, -1)
+	if len(guards) == 0 || strings.TrimSpace(doGuard.ReplaceAllString(inner, "")) != "" {
+		return false
+	}
+	type step struct {
+		policy *pgPolicyGuard
+		stmts  []*pg_query.RawStmt
+		src    string
+		off    int // byte offset of src within body
+	}
+	var steps []step
+	for _, g := range guards {
+		cond, stmts := inner[g[2]:g[3]], inner[g[4]:g[5]]
+		if doStatic.MatchString(stmts) {
+			return false
+		}
+		r, err := pg_query.Parse(stmts)
+		if err != nil || len(r.Stmts) == 0 {
+			return false
+		}
+		st := step{stmts: r.Stmts, src: stmts, off: strings.Index(body, inner) + g[4]}
+		st.policy = policyGuard(cond)
+		for _, rs := range r.Stmts {
+			switch {
+			case rs.Stmt.GetCreatePolicyStmt() != nil, rs.Stmt.GetCreateEnumStmt() != nil, rs.Stmt.GetCompositeTypeStmt() != nil,
+				rs.Stmt.GetCreateStmt() != nil, rs.Stmt.GetIndexStmt() != nil:
+			case rs.Stmt.GetAlterTableStmt() != nil:
+				for _, c := range rs.Stmt.GetAlterTableStmt().Cmds {
+					switch c.GetAlterTableCmd().GetSubtype() {
+					case pg_query.AlterTableType_AT_AddConstraint, pg_query.AlterTableType_AT_AddColumn:
+					default:
+						return false
+					}
+				}
+			default:
+				return false
+			}
+			if rs.Stmt.GetCreatePolicyStmt() != nil && st.policy == nil {
+				return false // a policy guarded by something we cannot evaluate
+			}
+		}
+		steps = append(steps, st)
+	}
+	bodyAt := strings.Index(text, body)
+	doPos := m.pos
+	for _, st := range steps {
+		if st.policy != nil && st.policy.exists(m) {
+			continue
+		}
+		for _, rs := range st.stmts {
+			m.pos = doPos
+			if bodyAt >= 0 {
+				off := bodyAt + st.off + int(rs.StmtLocation)
+				lines := lineStarts(text)
+				m.pos.Line = doPos.Line + lineAt(text, lines, off) - lineAt(text, lines, 0)
+			}
+			m.applyStmt(rs.Stmt, stmtText(st.src, rs))
+		}
+	}
+	m.pos = doPos
+	return true
+}
+
+// pgPolicyGuard is `select … from pg_policies where policyname = '…' [and tablename = '…'] [and schemaname = '…']`.
+type pgPolicyGuard struct{ schema, table, name string }
+
+func policyGuard(cond string) *pgPolicyGuard {
+	r, err := pg_query.Parse(strings.TrimSuffix(strings.TrimPrefix(strings.TrimSpace(cond), "("), ")"))
+	if err != nil || len(r.Stmts) != 1 {
+		return nil
+	}
+	sel := r.Stmts[0].Stmt.GetSelectStmt()
+	if sel == nil || len(sel.FromClause) != 1 {
+		return nil
+	}
+	rv := sel.FromClause[0].GetRangeVar()
+	if rv == nil || rv.Relname != "pg_policies" {
+		return nil
+	}
+	g := &pgPolicyGuard{}
+	walk(sel.WhereClause, func(x *pg_query.Node) bool {
+		ae := x.GetAExpr()
+		if ae == nil || strings.Join(strs(ae.Name), "") != "=" {
+			return true
+		}
+		cr := ae.Lexpr.GetColumnRef()
+		v, ok := literal(ae.Rexpr)
+		if cr == nil || !ok {
+			return true
+		}
+		f := strs(cr.Fields)
+		switch f[len(f)-1] {
+		case "policyname":
+			g.name = v
+		case "tablename":
+			g.table = v
+		case "schemaname":
+			g.schema = v
+		}
+		return true
+	})
+	if g.name == "" {
+		return nil
+	}
+	return g
+}
+
+func (g *pgPolicyGuard) exists(m *Model) bool {
+	for _, t := range m.Tables {
+		if (g.table == "" || t.Name == g.table) && (g.schema == "" || t.Schema == g.schema) && t.Policy(g.name) != nil {
+			return true
+		}
+	}
+	return false
 }
 
 // targetNames derives the output column names of a simple SELECT the way
@@ -1098,4 +1243,11 @@ func targetNames(q *pg_query.Node) []string {
 		}
 	}
 	return out
+}
+
+func clip(s string) string {
+	if len(s) > 2000 {
+		return s[:2000]
+	}
+	return s
 }

@@ -318,6 +318,9 @@ type Opaque struct {
 	Reason string
 	// Kind is the statement kind, e.g. "DoStmt".
 	Kind string
+	// Text is the statement (clipped), so rules can tell which objects it
+	// may touch.
+	Text string
 }
 
 // ParseError is a migration (or a statement of one) that did not parse.
@@ -344,7 +347,8 @@ type Model struct {
 	opts       Options
 	defaults   map[defKey]ACL // default privileges: schema ("" = global) and object kind
 	searchPath []string
-	pos        Pos // statement being applied
+	pos        Pos    // statement being applied
+	text       string // its text, for Opaque
 }
 
 // Options tune the model.

@@ -141,3 +141,26 @@ func exprOf(t *testing.T, src string) *Expr {
 	}
 	return p.Using
 }
+
+func TestGuardedDoPositions(t *testing.T) {
+	m := build(t, `create table public.notes (id bigserial primary key, user_id uuid);
+do $$ begin
+  if not exists (select 1 from pg_policies where policyname = 'p1' and tablename = 'notes') then
+    create policy p1 on public.notes
+      for select using (true);
+  end if;
+end $$;
+do $$ declare r record; begin
+  for r in select tablename from pg_tables where schemaname = 'public' loop
+    execute format('alter table %I enable row level security', r.tablename);
+  end loop;
+end $$;
+`)
+	p := m.Table("public", "notes").Policy("p1")
+	if p == nil || p.Pos.Line != 4 {
+		t.Fatalf("guarded policy: %+v", p)
+	}
+	if len(m.Opaque) != 1 || m.Opaque[0].Pos.Line != 8 || !strings.Contains(m.Opaque[0].Text, "row level security") {
+		t.Errorf("opaque: %+v", m.Opaque)
+	}
+}
