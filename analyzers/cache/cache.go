@@ -184,6 +184,8 @@ func (c *checker) sessionRead(fn *sitter.Node) *sitter.Node {
 				found = n
 			case strings.HasSuffix(cal, ".auth.getUser") || strings.HasSuffix(cal, ".auth.getSession") || strings.HasSuffix(cal, ".auth.getClaims"):
 				found = n
+			case (lastName(cal) == "get" || lastName(cal) == "getAll") && (cal == "cookies.get" || cal == "cookies.getAll" || strings.HasSuffix(cal, ".cookies.get") || strings.HasSuffix(cal, "cookieStore.get")):
+				found = n
 			case lastName(cal) == "get" && strings.Contains(cal, "headers"):
 				if as := args(n); len(as) > 0 {
 					if s, ok := f.StringValue(as[0]); ok && (strings.EqualFold(s, "authorization") || strings.EqualFold(s, "cookie")) {
@@ -198,6 +200,10 @@ func (c *checker) sessionRead(fn *sitter.Node) *sitter.Node {
 				found = n
 			}
 			if strings.HasSuffix(obj, ".headers") && (prop == "authorization" || prop == "cookie") {
+				found = n
+			}
+			// SvelteKit/Astro locals filled by the auth hook.
+			if (obj == "locals" || strings.HasSuffix(obj, ".locals")) && (prop == "user" || prop == "session" || prop == "auth") {
 				found = n
 			}
 		}

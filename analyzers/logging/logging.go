@@ -57,13 +57,20 @@ func run(pass *analyzers.Pass) error {
 			}
 			return err
 		}
-		if f.HasDirective("use client") || !mayLog(f.Src) {
+		if f.HasDirective("use client") || !mayLog(f.Src) || isCLI(f.Src) {
 			continue
 		}
 		c := newChecker(pass, prog, idx, f, p)
 		c.check()
 	}
 	return nil
+}
+
+// isCLI reports a command-line tool: its output goes to the operator who ran
+// it, not to a log sink.
+func isCLI(src []byte) bool {
+	s := string(src)
+	return strings.Contains(s, "process.argv") || strings.HasPrefix(s, "#!")
 }
 
 func mayLog(src []byte) bool {

@@ -37,6 +37,7 @@ func (c *checker) checkQueries() {
 		}
 	}
 	found = append(found, c.sqlSearches()...)
+	found = append(found, c.mongoSearches()...)
 	stored := ""
 	if m := storedWithTenant.FindStringIndex(string(f.Src)); m != nil {
 		stored = fmt.Sprintf("vectors are stored with a tenant key in their metadata (line %d)", strings.Count(string(f.Src[:m[0]]), "\n")+1)
@@ -79,8 +80,19 @@ func (c *checker) classify(call *sitter.Node) (search, bool) {
 	}
 	s := search{node: call}
 	switch {
+	case last == "query" && (objectProp(f, arg(0), "nResults") != nil || objectProp(f, arg(0), "queryEmbeddings") != nil || objectProp(f, arg(0), "queryTexts") != nil):
+		s.lib = "Chroma"
+		s.how = "`where: { userId: user.id }` (or a collection per tenant)"
+		s.scoped = c.tenantFilter(objectProp(f, arg(0), "where")) || tenantWords.MatchString(compact(f, call.ChildByFieldName("function")))
+	case last == "search" && objectProp(f, arg(0), "collection_name") != nil && (objectProp(f, arg(0), "vector") != nil || objectProp(f, arg(0), "data") != nil || objectProp(f, arg(0), "vectors") != nil):
+		s.lib = "Milvus"
+		s.how = "`filter: `user_id == \"${user.id}\"`` (or a partition per tenant)"
+		s.scoped = c.tenantFilter(objectProp(f, arg(0), "filter")) || c.tenantFilter(objectProp(f, arg(0), "expr")) || objectProp(f, arg(0), "partition_names") != nil
 	case last == "query" && objectProp(f, arg(0), "topK") != nil:
 		s.lib = "Pinecone"
+		if strings.Contains(string(f.Src), "@upstash/vector") {
+			s.lib = "Upstash Vector"
+		}
 		s.how = "`index.namespace(tenantId).query(…)` or `filter: { userId: { $eq: user.id } }`"
 		s.scoped = strings.Contains(cal, ".namespace(") || c.receiverMentions(call, `\.namespace\(`) ||
 			objectProp(f, arg(0), "namespace") != nil || c.tenantFilter(objectProp(f, arg(0), "filter"))
@@ -371,4 +383,36 @@ func enclosingCall(n *sitter.Node) *sitter.Node {
 		}
 	}
 	return nil
+}
+
+// mongoSearches finds MongoDB Atlas `$vectorSearch` stages, scoped by their
+// `filter` or by a tenant `$match` in the same pipeline.
+func (c *checker) mongoSearches() []search {
+	f := c.f
+	var out []search
+	for _, p := range nodesOfType(f.Root, "pair") {
+		if keyName(f, p) != "$vectorSearch" {
+			continue
+		}
+		s := search{lib: "MongoDB Atlas Vector Search", node: p, how: "`filter: { userId: user.id }` in `$vectorSearch` (the field indexed as a filter)"}
+		s.scoped = c.tenantFilter(objectProp(f, p.ChildByFieldName("value"), "filter"))
+		if pipe := p.Parent(); pipe != nil && pipe.Parent() != nil && pipe.Parent().Type() == "array" && !s.scoped {
+			for _, st := range nodesOfType(pipe.Parent(), "pair") {
+				if keyName(f, st) == "$match" && tenantWords.MatchString(compact(f, st.ChildByFieldName("value"))) {
+					s.scoped = true
+				}
+			}
+		}
+		out = append(out, s)
+	}
+	return out
+}
+
+// keyName is a pair's key, quoted or not.
+func keyName(f *syntax.File, pair *sitter.Node) string {
+	k := pair.ChildByFieldName("key")
+	if s, ok := f.StringValue(k); ok {
+		return s
+	}
+	return f.Text(k)
 }

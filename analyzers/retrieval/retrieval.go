@@ -87,7 +87,7 @@ func run(pass *analyzers.Pass) error {
 	return nil
 }
 
-var vectorish = regexp.MustCompile(`\.rpc\(|topK|similaritySearch|asRetriever|asQueryEngine|asChatEngine|maxMarginalRelevanceSearch|nearVector|nearText|withNearVector|withNearText|withHybrid|<=>|<->|<#>|cosineDistance|l2Distance|innerProduct|qdrant|Qdrant`)
+var vectorish = regexp.MustCompile(`\$vectorSearch|nResults|collection_name|\.rpc\(|topK|similaritySearch|asRetriever|asQueryEngine|asChatEngine|maxMarginalRelevanceSearch|nearVector|nearText|withNearVector|withNearText|withHybrid|<=>|<->|<#>|cosineDistance|l2Distance|innerProduct|qdrant|Qdrant`)
 
 func isTestPath(p string) bool {
 	lp := strings.ToLower(p)

@@ -101,23 +101,29 @@ func (c *checker) judgeRPC(call, client *sitter.Node, fn *pgmodel.Function, argO
 	if len(owned) == 0 {
 		return // a shared knowledge base, or tables the model does not know
 	}
-	// A filter parameter the body uses, passed by the call.
-	for _, p := range fn.Params {
-		if p.Mode == "out" || p.Mode == "table" {
-			continue
-		}
-		pn := strings.ToLower(p.Name)
-		filterish := ownerish.MatchString(pn) || strings.Contains(pn, "filter")
-		if !filterish || !usesParam(fn.Body, p.Name) {
-			continue
-		}
-		if v := objectProp(f, argObj, p.Name); v != nil && !emptyFilter(f, v, pn) {
-			return // the caller passes the tenant (client-trust checks where it comes from)
-		}
-	}
+	// Parameters the body filters on, and what the call passes for them.
 	privileged := false
-	if fa := c.flowOf(outerFunc(call)); fa != nil {
+	var fa *flow.Func
+	if fa = c.flowOf(outerFunc(call)); fa != nil {
 		privileged = fa.Eval(client).Is(flow.Privileged)
+	}
+	fromRequest := ""
+	for _, p := range fn.Params {
+		if p.Mode == "out" || p.Mode == "table" || !filterParam(p) || !filtersOn(fn.Body, p.Name) {
+			continue
+		}
+		v := objectProp(f, argObj, p.Name)
+		if v == nil || emptyFilter(f, v, strings.ToLower(p.Name)) {
+			continue // not passed: the filter is off (null or '{}' by default)
+		}
+		if fa != nil {
+			ev := fa.Eval(v)
+			if ev.Is(flow.Request) && !ev.Is(flow.Identity|flow.Owned) {
+				fromRequest = p.Name
+				continue
+			}
+		}
+		return // filtered by a value the server chose (client-trust checks where it comes from)
 	}
 	t := owned[0]
 	rlsScoped := m.ProtectedForUser(t, pgmodel.CmdSelect)
@@ -125,6 +131,10 @@ func (c *checker) judgeRPC(call, client *sitter.Node, fn *pgmodel.Function, argO
 		return // security invoker on a table whose policies tie rows to the caller
 	}
 	var why string
+	filterNote := "no user or tenant argument is passed"
+	if fromRequest != "" {
+		filterNote = fmt.Sprintf("the `%s` filter it applies comes from the request, so the caller chooses whose rows match", fromRequest)
+	}
 	switch {
 	case fn.SecurityDefiner:
 		why = "it is SECURITY DEFINER, so it reads the table as its owner and row-level security does not apply"
@@ -148,8 +158,8 @@ func (c *checker) judgeRPC(call, client *sitter.Node, fn *pgmodel.Function, argO
 	}
 	c.pass.Report(analyzers.Finding{
 		Rule: ruleRPC, Severity: sev, Path: c.path, StartLine: syntax.Line(call), EndLine: syntax.Line(call),
-		Message: fmt.Sprintf("`%s` (%s) searches `%s`, whose rows belong to users (%s), without filtering by the caller: its body never reads `auth.uid()`, no user or tenant argument is passed, and %s. The retrieved chunks, and the answer built from them, can come from other users' documents.",
-			fn.Signature(), fn.Pos, t.Schema+"."+t.Name, owners, why),
+		Message: fmt.Sprintf("`%s` (%s) searches `%s`, whose rows belong to users (%s), without filtering by the caller: its body never reads `auth.uid()`, %s, and %s. The retrieved chunks, and the answer built from them, can come from other users' documents.",
+			fn.Signature(), fn.Pos, t.Schema+"."+t.Name, owners, filterNote, why),
 		Fix: fmt.Sprintf("Filter inside the function (`where %s.%s = auth.uid()`), keep it SECURITY INVOKER and call it with the signed-in user's client so the table's policies apply; or pass the user's id from the session as a filter argument the function applies.",
 			t.Name, firstOr(m.OwnerColumns(t), "user_id")),
 		Key: "rpc " + fn.Key() + " " + funcName(f, outerFunc(call)),
@@ -172,10 +182,25 @@ func isPerUser(m *pgmodel.Model, t *pgmodel.Table) bool {
 	return col != ""
 }
 
-// usesParam reports whether the body refers to a parameter (by name or by
-// position).
-func usesParam(body, name string) bool {
-	return regexp.MustCompile(`(?i)\b` + regexp.QuoteMeta(name) + `\b`).MatchString(body)
+// filterParam reports whether a parameter can select whose rows match: an
+// owner-like name, a filter, ids, or a uuid/jsonb type (not the query vector,
+// thresholds or counts).
+func filterParam(p pgmodel.Param) bool {
+	n, t := strings.ToLower(p.Name), strings.ToLower(p.Type)
+	if ownerish.MatchString(n) || strings.Contains(n, "filter") {
+		return true
+	}
+	for _, num := range []string{"vector", "halfvec", "sparsevec", "float", "double", "real", "int", "numeric", "bool"} {
+		if strings.Contains(t, num) {
+			return false
+		}
+	}
+	return strings.HasSuffix(n, "id") || strings.HasSuffix(n, "ids") || strings.HasPrefix(t, "uuid") || t == "jsonb" || t == "text[]"
+}
+
+// filtersOn reports whether the body's WHERE clause uses a parameter.
+func filtersOn(body, name string) bool {
+	return regexp.MustCompile(`(?is)\bwhere\b.*\b` + regexp.QuoteMeta(name) + `\b`).MatchString(body)
 }
 
 // emptyFilter reports `filter: {}` (or null/undefined) for a jsonb filter.

@@ -20,15 +20,19 @@ type provider struct {
 	verify  map[string]bool // last names of calls that verify a delivery
 	header  string          // the signature header
 	fix     string
+	example string // an event type worth forging
+	payment bool   // events unlock paid features
 }
 
 var (
 	stripe = &provider{
-		name:   "Stripe",
-		types:  regexp.MustCompile(`^(checkout\.session|customer\.subscription|customer|invoice|invoiceitem|payment_intent|payment_method|payment_link|charge|price|product|plan|setup_intent|subscription_schedule|billing_portal\.session|billing_portal\.configuration|customer\.source|customer\.discount|checkout|radar\.early_fraud_warning|refund|mandate|promotion_code|coupon|quote|credit_note|entitlements\.active_entitlement_summary)\.[a-z_.]+$`),
-		verify: map[string]bool{"constructEvent": true, "constructEventAsync": true, "verifyHeader": true, "verifyHeaderAsync": true},
-		header: "stripe-signature",
-		fix:    "read the raw body (`await req.text()` in a route handler) and build the event with `stripe.webhooks.constructEvent(body, signature, process.env.STRIPE_WEBHOOK_SECRET!)`, answering 400 when it throws",
+		name:    "Stripe",
+		types:   regexp.MustCompile(`^(checkout\.session|customer\.subscription|customer|invoice|invoiceitem|payment_intent|payment_method|payment_link|charge|price|product|plan|setup_intent|subscription_schedule|billing_portal\.session|billing_portal\.configuration|customer\.source|customer\.discount|checkout|radar\.early_fraud_warning|refund|mandate|promotion_code|coupon|quote|credit_note|entitlements\.active_entitlement_summary)\.[a-z_.]+$`),
+		verify:  map[string]bool{"constructEvent": true, "constructEventAsync": true, "verifyHeader": true, "verifyHeaderAsync": true},
+		header:  "stripe-signature",
+		example: "checkout.session.completed",
+		payment: true,
+		fix:     "read the raw body (`await req.text()` in a route handler) and build the event with `stripe.webhooks.constructEvent(body, signature, process.env.STRIPE_WEBHOOK_SECRET!)`, answering 400 when it throws",
 	}
 	svix = &provider{
 		name:    "Svix (Clerk, Resend)",
@@ -36,10 +40,55 @@ var (
 		context: regexp.MustCompile(`svix|@clerk/|clerk|resend|standardwebhooks|webhook-signature`),
 		verify:  map[string]bool{"verify": true, "verifyWebhook": true},
 		header:  "svix-signature",
+		example: "user.created`/`user.deleted",
 		fix:     "verify the delivery with `new Webhook(process.env.WEBHOOK_SECRET!).verify(body, { 'svix-id': …, 'svix-timestamp': …, 'svix-signature': … })` (or Clerk's `verifyWebhook(req)`) and use what it returns as the event",
 	}
-	providers = []*provider{stripe, svix}
+	lemonSqueezy = &provider{
+		name:    "Lemon Squeezy",
+		types:   regexp.MustCompile(`^(order|subscription|subscription_payment|license_key|affiliate)_[a-z_]+$`),
+		context: regexp.MustCompile(`lemon|x-signature`),
+		verify:  map[string]bool{},
+		header:  "x-signature",
+		example: "order_created",
+		payment: true,
+		fix:     "compute the HMAC-SHA256 of the raw body (`await req.text()`) with the signing secret and compare it to the `X-Signature` header with `crypto.timingSafeEqual` before parsing",
+	}
+	paddle = &provider{
+		name:    "Paddle",
+		types:   regexp.MustCompile(`^(transaction|subscription|customer|address|business|adjustment|payout|price|product|discount|report)\.[a-z_.]+$`),
+		context: regexp.MustCompile(`paddle`),
+		verify:  map[string]bool{"unmarshal": true, "unmarshalEvent": true, "isSignatureValid": true},
+		header:  "paddle-signature",
+		example: "transaction.completed",
+		payment: true,
+		fix:     "build the event with `await paddle.webhooks.unmarshal(rawBody, process.env.PADDLE_WEBHOOK_SECRET!, signature)` on the raw body and reject the request when it fails",
+	}
+	polar = &provider{
+		name:    "Polar",
+		types:   regexp.MustCompile(`^(checkout|order|subscription|customer|benefit|benefit_grant|product|refund)\.[a-z_.]+$`),
+		context: regexp.MustCompile(`@polar-sh|polar`),
+		verify:  map[string]bool{"validateEvent": true},
+		header:  "webhook-signature",
+		example: "order.paid",
+		payment: true,
+		fix:     "build the event with `validateEvent(rawBody, headers, process.env.POLAR_WEBHOOK_SECRET!)` from `@polar-sh/sdk/webhooks` and reject the request when it throws",
+	}
+	// Providers with a context come first: their event names overlap Stripe's.
+	providers = []*provider{svix, lemonSqueezy, paddle, polar, stripe}
 )
+
+// anyVerify reports a call name that verifies a delivery for some provider.
+func anyVerify(last string) bool {
+	for _, p := range providers {
+		if p.verify[last] {
+			return true
+		}
+	}
+	return false
+}
+
+// typeProps are the properties an event's kind is read from.
+var typeProps = map[string]bool{"type": true, "event_type": true, "eventType": true, "event_name": true, "eventName": true}
 
 // customVerify marks hand-written HMAC verification.
 var customVerify = regexp.MustCompile(`timingSafeEqual|crypto\.subtle\.verify|\bverifySignature\b|\bverifyWebhookSignature\b|\bvalidateSignature\b`)
@@ -168,10 +217,13 @@ func (ff *fileFacts) eventExpr(disc *sitter.Node, fn *sitter.Node) (*sitter.Node
 	for range 3 {
 		switch disc.Type() {
 		case "member_expression":
-			if f.Text(disc.ChildByFieldName("property")) != "type" {
+			if !typeProps[f.Text(disc.ChildByFieldName("property"))] {
 				return nil, ""
 			}
 			obj := unwrap(disc.ChildByFieldName("object"))
+			if obj.Type() == "member_expression" && f.Text(obj.ChildByFieldName("property")) == "meta" {
+				obj = unwrap(obj.ChildByFieldName("object")) // Lemon Squeezy: body.meta.event_name
+			}
 			if obj.Type() == "identifier" {
 				return obj, f.Text(obj)
 			}
@@ -182,7 +234,7 @@ func (ff *fileFacts) eventExpr(disc *sitter.Node, fn *sitter.Node) (*sitter.Node
 				return nil, ""
 			}
 			b := bs[0]
-			if b.prop == "type" {
+			if typeProps[b.prop] {
 				v := unwrap(b.value)
 				if v.Type() == "identifier" {
 					return v, f.Text(v)
@@ -228,7 +280,7 @@ func (ff *fileFacts) classify(v, at *sitter.Node, fn *sitter.Node, depth int) ev
 		c := callee(f, v)
 		last := lastName(c)
 		switch {
-		case stripe.verify[last] || svix.verify[last] || strings.HasSuffix(c, "events.retrieve"):
+		case anyVerify(last) || strings.HasSuffix(c, "events.retrieve"):
 			s.kind = srcVerified
 		case c == "JSON.parse":
 			s.kind = srcUnverified

@@ -81,15 +81,10 @@ func allConditional(vs []*sitter.Node, b, fn *sitter.Node) bool {
 	return true
 }
 
-func exampleEvent(p *provider) string {
-	if p == stripe {
-		return "`checkout.session.completed`"
-	}
-	return "`user.created`/`user.deleted`"
-}
+func exampleEvent(p *provider) string { return "`" + p.example + "`" }
 
 func impact(p *provider) string {
-	if p == stripe {
+	if p.payment {
 		return "grant itself (or any account) a paid plan or credits without paying"
 	}
 	return "create, change or delete any user's records"
