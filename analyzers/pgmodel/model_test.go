@@ -164,3 +164,16 @@ end $$;
 		t.Errorf("opaque: %+v", m.Opaque)
 	}
 }
+
+func TestFunctionBody(t *testing.T) {
+	m := build(t, `create function public.match_documents(q float4[], n int) returns table (id bigint) language sql stable as $$
+  select d.id from public.documents d where d.owner_id = auth.uid() limit n
+$$;`)
+	f := m.FunctionsNamed("public", "match_documents")[0]
+	if !f.ChecksCaller() || f.WritesData() || !reflect.DeepEqual(f.BodyRelations(), []QName{{"public", "documents"}}) {
+		t.Errorf("body analysis: caller=%v writes=%v rels=%v", f.ChecksCaller(), f.WritesData(), f.BodyRelations())
+	}
+	if f.Key() != "public.match_documents(real[], integer)" {
+		t.Errorf("key %s", f.Key())
+	}
+}

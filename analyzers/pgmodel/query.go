@@ -1,6 +1,10 @@
 package pgmodel
 
-import "strings"
+import (
+	"strings"
+
+	pg_query "github.com/pganalyze/pg_query_go/v6"
+)
 
 // OwnerColumns returns the columns of t that tie a row to a user or tenant:
 // configured owner/tenant names, and foreign keys to auth.users.
@@ -142,4 +146,34 @@ func (m *Model) OwnedThrough(t *Table) (string, *Table) {
 		}
 	}
 	return "", nil
+}
+
+// BodyRelations lists the tables and views a LANGUAGE sql function's body
+// reads or writes (nil for other languages or bodies that do not parse).
+func (f *Function) BodyRelations() []QName {
+	if f.Language != "sql" || f.Body == "" {
+		return nil
+	}
+	r, err := pg_query.Parse(f.Body)
+	if err != nil {
+		return nil
+	}
+	seen := map[QName]bool{}
+	var out []QName
+	for _, s := range r.Stmts {
+		walk(s.Stmt, func(x *pg_query.Node) bool {
+			if rv := x.GetRangeVar(); rv != nil {
+				q := QName{rv.Schemaname, rv.Relname}
+				if q.Schema == "" {
+					q.Schema = "public"
+				}
+				if !seen[q] {
+					seen[q] = true
+					out = append(out, q)
+				}
+			}
+			return true
+		})
+	}
+	return out
 }
