@@ -15,8 +15,9 @@ import (
 //     load it, else file name), or in a folder named drizzle;
 //   - plain folders: migrations/, db/migrate/, db/migrations/, and extraDirs:
 //     *.sql by name, or <dir>/up.sql by directory name;
-//   - schema.sql dumps (schema.sql, db/schema.sql, supabase/schema.sql), only
-//     when no migration folder exists, since they restate the same schema.
+//   - schema.sql dumps (schema.sql, db/schema.sql, supabase/schema.sql) and
+//     Supabase declarative schemas (supabase/schemas/*.sql), only when no
+//     migration folder exists, since they restate the same schema.
 //
 // read may be nil; it is used only for Drizzle journals.
 func Discover(paths []string, extraDirs []string, read func(string) ([]byte, error)) []string {
@@ -50,7 +51,10 @@ func Discover(paths []string, extraDirs []string, read func(string) ([]byte, err
 			plain = append(plain, p)
 		case base == "up.sql" && (plainDir(path.Dir(dir)) || extra[path.Dir(dir)] || plainDir(path.Dir(path.Dir(dir)))):
 			plain = append(plain, p)
-		case base == "schema.sql" && (dir == "" || dir == "db" || dir == "supabase" || dir == "sql" || dir == "database"):
+		case base == "schema.sql" && (dir == "" || dir == "db" || dir == "supabase" || dir == "sql" || dir == "database"),
+			path.Base(dir) == "schemas" && path.Base(path.Dir(dir)) == "supabase":
+			// Dumps and Supabase declarative schemas restate what the
+			// migrations build; they are the source only without migrations.
 			schema = append(schema, p)
 		}
 	}

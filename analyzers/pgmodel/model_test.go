@@ -35,6 +35,9 @@ func TestDiscover(t *testing.T) {
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("Discover:\n got %q\nwant %q", got, want)
 	}
+	if got := Discover([]string{"supabase/schemas/b.sql", "supabase/schemas/a.sql", "README.md"}, nil, nil); !reflect.DeepEqual(got, []string{"supabase/schemas/a.sql", "supabase/schemas/b.sql"}) {
+		t.Errorf("declarative schemas: %q", got)
+	}
 	if got := Discover([]string{"schema.sql", "README.md"}, nil, nil); !reflect.DeepEqual(got, []string{"schema.sql"}) {
 		t.Errorf("schema.sql only: %q", got)
 	}
