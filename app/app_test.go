@@ -505,3 +505,54 @@ func BenchmarkWebhookTo202(b *testing.B) {
 	}
 	_ = start
 }
+
+func TestFileWithoutPatch(t *testing.T) {
+	h := newHarness(t, harnessOpts{analyzers: suite.Default()})
+	pr := vulnerablePR(t, h)
+	h.fake.NoPatch = map[string]bool{"app/api/stripe/webhook/route.ts": true}
+	h.deliver("pull_request", "np-1", prPayload(t, "opened", pr.repo, 2, pr.base, pr.head))
+	h.wait()
+	runs := h.fake.CheckRuns()
+	if len(runs) != 1 || runs[0].Conclusion != "failure" || len(runs[0].Annotations) != 2 {
+		t.Fatalf("a file without a patch is analyzed as fully changed:\n%s", describe(runs))
+	}
+	if h.fake.Reviews() != 0 {
+		t.Error("GitHub cannot take inline comments on a file it shows no diff for")
+	}
+	h.checkContract()
+}
+
+var noop = &analyzers.Analyzer{
+	Name: "noop", Doc: "reports nothing",
+	Rules: []*analyzers.Rule{{ID: "secrets/test-noop", Category: analyzers.CategorySecrets, Severity: analyzers.High, Summary: "test"}},
+	Run:   func(*analyzers.Pass) error { return nil },
+}
+
+func TestMoreThan3000Files(t *testing.T) {
+	h := newHarness(t, harnessOpts{analyzers: []*analyzers.Analyzer{noop}})
+	g := newGitRepo(t)
+	base := g.commit("main", baseFiles)
+	change := map[string]string{}
+	for i := 0; i < 3005; i++ {
+		change[fmt.Sprintf("data/f%04d.txt", i)] = fmt.Sprintf("%d\n", i)
+	}
+	head := g.commit("feature", change)
+	repo := &fakegithub.Repo{ID: 31, Owner: "acme", Name: "huge", Dir: g.dir, Installation: 4}
+	h.fake.AddRepo(repo)
+	h.fake.SetPR("acme", "huge", fakegithub.PR{Number: 1, Base: base, BaseRef: "main", Head: head, HeadRef: "feature", Author: "dev"})
+	h.deliver("pull_request", "huge-1", prPayload(t, "opened", repo, 1, base, head))
+	h.wait()
+	runs := h.fake.CheckRuns()
+	if len(runs) != 1 || !strings.Contains(runs[0].Summary, "GitHub lists at most 3000 files of a pull request; this one changes 3005") {
+		t.Fatalf("the summary must say the file list was capped:\n%s", describe(runs))
+	}
+	pages := 0
+	for _, r := range h.fake.Requests() {
+		if strings.HasSuffix(r.Path, "/files") {
+			pages++
+		}
+	}
+	if pages != 30 {
+		t.Errorf("%d pages of files, want 30 (100 per page)", pages)
+	}
+}

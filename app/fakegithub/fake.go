@@ -114,6 +114,9 @@ type Fake struct {
 	// FilesStatus, when set, is the status GET /pulls/{n}/files answers with
 	// (406 for a diff too large).
 	FilesStatus int
+	// NoPatch lists files GET /pulls/{n}/files shows without a patch, as
+	// GitHub does for diffs too large to display.
+	NoPatch map[string]bool
 }
 
 // New starts a fake GitHub. Close it with f.Server.Close().
@@ -406,7 +409,40 @@ func (f *Fake) compare(w http.ResponseWriter, r *http.Request, repo *Repo) {
 // fileEntry is one PR file as GET /pulls/{n}/files shows it.
 type fileEntry map[string]any
 
+var (
+	filesMu    sync.Mutex
+	filesCache = map[string][]fileEntry{}
+)
+
+// changedFiles lists a PR's files as GitHub does (cached per range: the
+// repositories of a test do not rewrite commits).
 func changedFiles(dir string, pr *PR) ([]fileEntry, error) {
+	key := dir + "\x00" + pr.Base + "\x00" + pr.Head
+	filesMu.Lock()
+	cached, ok := filesCache[key]
+	filesMu.Unlock()
+	if ok {
+		out := make([]fileEntry, len(cached))
+		for i, e := range cached {
+			c := fileEntry{}
+			for k, v := range e {
+				c[k] = v
+			}
+			out[i] = c
+		}
+		return out, nil
+	}
+	files, err := computeChangedFiles(dir, pr)
+	if err != nil {
+		return nil, err
+	}
+	filesMu.Lock()
+	filesCache[key] = files
+	filesMu.Unlock()
+	return changedFiles(dir, pr)
+}
+
+func computeChangedFiles(dir string, pr *PR) ([]fileEntry, error) {
 	mbOut, err := git(dir, "merge-base", pr.Base, pr.Head)
 	if err != nil {
 		return nil, err
@@ -522,6 +558,11 @@ func (f *Fake) listFiles(w http.ResponseWriter, r *http.Request, repo *Repo) {
 	}
 	if len(files) > 3000 {
 		files = files[:3000]
+	}
+	for _, fe := range files {
+		if f.NoPatch[fe["filename"].(string)] {
+			delete(fe, "patch")
+		}
 	}
 	paginate(w, r, files)
 }
