@@ -465,7 +465,7 @@ func (s scoper) callsCallerFunc(n *pg_query.Node) bool {
 
 func bodyReadsCaller(body string) bool {
 	b := strings.ToLower(body)
-	for _, k := range []string{"auth.uid()", "auth.jwt()", "request.jwt.claim", "current_user", "auth.email()"} {
+	for _, k := range []string{"auth.uid()", "auth.jwt()", "auth.role()", "request.jwt.claim", "current_user", "session_user", "auth.email()"} {
 		if strings.Contains(b, k) {
 			return true
 		}
