@@ -12,6 +12,8 @@ import (
 	"github.com/leakguard/leakguard/analyzers/syntax"
 )
 
+var serverKey = regexp.MustCompile(`\benv\.|\bENV\b|import\.meta\.env|\b[A-Z][A-Z0-9]*_[A-Z0-9_]+\b`)
+
 var userishName = regexp.MustCompile(`(?i)^(user|session|currentUser|viewer|me|profile|account|claims|authUser|member|tenant|org|organization|workspace|team|customer)$`)
 
 // checkUnstableCache reports unstable_cache callbacks that use a user- or
@@ -262,8 +264,8 @@ func (c *checker) userCredential(opts, call *sitter.Node) *sitter.Node {
 		return nil
 	}
 	text := compact(f, val)
-	if strings.Contains(text, "process.env") {
-		return nil // a server key: the same for every user
+	if serverKey.MatchString(text) {
+		return nil // a server key (process.env, a validated env object, a constant): the same for every user
 	}
 	if regexp.MustCompile(`(?i)session|access_?token|accessToken|cookies\(\)|getToken|user|jwt|idToken`).MatchString(text) {
 		return val

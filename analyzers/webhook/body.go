@@ -42,7 +42,13 @@ func checkParsedBody(pass *analyzers.Pass, ff *fileFacts) {
 		if why == "" && pagesParser {
 			why = "Next.js's Pages Router parses the body of API routes before the handler runs, so the raw stream is already consumed and `req.body` is an object"
 		}
-		if why == "" {
+		isBody := strings.HasSuffix(compact(f, unwrap(as[0])), ".body")
+		if why == "" && isBody {
+			if mw := routeJSONParser(ff, call); mw != nil {
+				why = fmt.Sprintf("the route runs `%s` (line %d) before the handler, so `req.body` is an already-parsed object", compact(f, mw), syntax.Line(mw))
+			}
+		}
+		if why == "" && isBody {
 			if use := globalJSONParser(ff, call); use != nil {
 				why = fmt.Sprintf("`%s` (line %d) parses every JSON body before this route runs, so `express.raw()` on the route sees an already-parsed object", compact(f, use), syntax.Line(use))
 			}
@@ -105,6 +111,28 @@ func bodyParserOff(ff *fileFacts) bool {
 		}
 	}
 	return false
+}
+
+// routeJSONParser finds `express.json()` among the middleware of the route
+// that holds call: the body is parsed before the handler runs.
+func routeJSONParser(ff *fileFacts, call *sitter.Node) *sitter.Node {
+	f := ff.f
+	route := routeCall(ff, call)
+	if route == nil {
+		return nil
+	}
+	for _, a := range args(route) {
+		a = unwrap(a)
+		if within(call, a) {
+			break
+		}
+		if a.Type() == "call_expression" {
+			if c := callee(f, a); c == "express.json" || c == "bodyParser.json" || c == "json" {
+				return a
+			}
+		}
+	}
+	return nil
 }
 
 // globalJSONParser finds `app.use(express.json())` (or bodyParser.json())

@@ -106,8 +106,9 @@ type handler struct {
 }
 
 type eventSource struct {
-	node  *sitter.Node // the value
-	at    *sitter.Node // the declaration or assignment holding it (report here)
+	node   *sitter.Node // the value
+	at     *sitter.Node // the declaration or assignment holding it (report here)
+	report *sitter.Node // overrides at as the reported node, when set
 	kind  sourceKind
 	label string // short description for messages
 }
@@ -257,7 +258,7 @@ func (ff *fileFacts) sources(ev *sitter.Node, evVar string, fn *sitter.Node, dep
 	}
 	for _, p := range paramNames(f, fn) {
 		if p == evVar {
-			return nil // handed in by a caller: checked (or not) there
+			return ff.paramSources(evVar, fn, depth)
 		}
 	}
 	var out []eventSource
@@ -265,6 +266,47 @@ func (ff *fileFacts) sources(ev *sitter.Node, evVar string, fn *sitter.Node, dep
 		out = append(out, ff.classify(b.value, b.at, fn, depth))
 	}
 	return out
+}
+
+// paramSources handles an event handed in as a parameter: the caller is
+// responsible for it, unless the function itself verifies it only under a
+// condition (`if (signature && secret) { data = constructEvent(…) }`), and
+// otherwise goes on with the unverified payload.
+func (ff *fileFacts) paramSources(evVar string, fn *sitter.Node, depth int) []eventSource {
+	f := ff.f
+	var verified []*sitter.Node
+	for _, b := range bindingsIn(f, fn)[evVar] {
+		if ff.classify(b.value, b.at, fn, depth).kind == srcVerified {
+			verified = append(verified, b.at)
+		}
+	}
+	if len(verified) == 0 {
+		return nil // handed in by a caller: checked (or not) there
+	}
+	var param *sitter.Node
+	if ps := fn.ChildByFieldName("parameters"); ps != nil {
+		for _, n := range nodesOfType(ps, "identifier") {
+			if f.Text(n) == evVar {
+				param = n
+				break
+			}
+		}
+	}
+	if param == nil {
+		return nil
+	}
+	for _, v := range verified {
+		if !conditionalOver(v, param, fn) {
+			return nil
+		}
+	}
+	var cond *sitter.Node
+	for p := verified[0].Parent(); p != nil && p != fn; p = p.Parent() {
+		if p.Type() == "if_statement" {
+			cond = p
+		}
+	}
+	return []eventSource{{node: param, at: param, report: cond, kind: srcUnverified, label: evVar + " (the caller's payload)"}}
 }
 
 // classify says whether a value is a verified event, the raw request, or unknown.
@@ -282,7 +324,7 @@ func (ff *fileFacts) classify(v, at *sitter.Node, fn *sitter.Node, depth int) ev
 		switch {
 		case anyVerify(last) || strings.HasSuffix(c, "events.retrieve"):
 			s.kind = srcVerified
-		case c == "JSON.parse":
+		case c == "JSON.parse" || c == "readBody" || c == "readRawBody" || c == "useBody" || c == "getRawBody" || c == "buffer":
 			s.kind = srcUnverified
 		case last == "json" || last == "text" || last == "formData":
 			s.kind = srcUnverified

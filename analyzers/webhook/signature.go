@@ -27,7 +27,11 @@ func checkSignature(pass *analyzers.Pass, ff *fileFacts, read func(string) strin
 			} else {
 				evName = "`" + evName + "`"
 			}
-			line := syntax.Line(s.at)
+			rep := s.at
+			if s.report != nil {
+				rep = s.report
+			}
+			line := syntax.Line(rep)
 			var msg, how string
 			switch {
 			case len(verifies) == 0:
@@ -47,7 +51,7 @@ func checkSignature(pass *analyzers.Pass, ff *fileFacts, read func(string) strin
 			}
 			reported[s.at] = true
 			fd := analyzers.Finding{
-				Rule: ruleUnverified, Path: ff.path, StartLine: line, EndLine: syntax.EndLine(s.at),
+				Rule: ruleUnverified, Path: ff.path, StartLine: line, EndLine: line,
 				Message: msg,
 				Fix:     "Verify every delivery before using it: " + h.prov.fix + ".",
 				Key:     "unverified " + h.prov.name + " " + h.name + " " + h.eventVar + " " + how,
