@@ -109,8 +109,8 @@ type eventSource struct {
 	node   *sitter.Node // the value
 	at     *sitter.Node // the declaration or assignment holding it (report here)
 	report *sitter.Node // overrides at as the reported node, when set
-	kind  sourceKind
-	label string // short description for messages
+	kind   sourceKind
+	label  string // short description for messages
 }
 
 type sourceKind int
