@@ -306,9 +306,19 @@ func normJSON(v any) any {
 				ae["rexpr"] = map[string]any{"A_ArrayExpr": map[string]any{"elements": l["items"]}}
 			}
 		}
+		if ae, ok := x["A_Expr"].(map[string]any); ok && ae["kind"] == "AEXPR_BETWEEN" {
+			if l, ok := ae["rexpr"].(map[string]any)["List"].(map[string]any); ok {
+				items := l["items"].([]any)
+				mk := func(op string, r any) any {
+					return map[string]any{"A_Expr": map[string]any{"kind": "AEXPR_OP", "name": []any{map[string]any{"String": map[string]any{"sval": op}}}, "lexpr": ae["lexpr"], "rexpr": r}}
+				}
+				return normJSON(map[string]any{"BoolExpr": map[string]any{"boolop": "AND_EXPR", "args": []any{mk(">=", items[0]), mk("<=", items[1])}}})
+			}
+		}
 		if be, ok := x["BoolExpr"].(map[string]any); ok {
 			op := be["boolop"]
 			if args, ok := be["args"].([]any); ok {
+				args = normJSON(args).([]any)
 				var flat []any
 				for _, a := range args {
 					if am, ok := a.(map[string]any); ok {

@@ -1,0 +1,14 @@
+create schema if not exists api;
+create function public.get_stats(p uuid) returns int language sql security definer set search_path = '' as $$ select 1 $$;
+revoke execute on function public.get_stats(uuid) from public;
+alter function public.get_stats(uuid) rename to stats;
+alter function public.stats(uuid) set schema api;
+grant execute on function api.stats(uuid) to authenticated;
+create function public.helper() returns int language sql as $$ select 2 $$;
+alter function public.helper() set search_path = public;
+alter function public.helper() set work_mem = '64MB';
+alter function public.helper() reset all;
+alter function public.helper() set search_path from current;
+create or replace procedure public.cleanup(days int default 30) language plpgsql as $$ begin perform 1; end $$;
+alter procedure public.cleanup(int) security definer;
+alter procedure public.cleanup(int) set search_path = '';
