@@ -8,14 +8,12 @@ import (
 	"crypto/x509"
 	"encoding/json"
 	"encoding/pem"
-	"fmt"
 	"io"
 	"log/slog"
 	"net/http"
 	"net/http/httptest"
 	"os"
 	"path/filepath"
-	"runtime"
 	"strings"
 	"sync"
 	"testing"
@@ -28,31 +26,17 @@ import (
 	"github.com/leakguard/leakguard/analyzers/analysistest"
 	"github.com/leakguard/leakguard/app/fakegithub"
 	"github.com/leakguard/leakguard/config"
+	"github.com/leakguard/leakguard/internal/npmdeps"
 )
 
-// npmInstall is how to get GitHub's contract packages the tests read.
-const npmInstall = "npm install --prefix .cache/npm @octokit/openapi@23.0.2 @octokit/webhooks-examples@7.6.1"
+// The contract tests read two npm packages (see internal/npmdeps; .ci/run
+// installs them): GitHub's REST OpenAPI description and its webhook examples.
+func openAPIFile(t testing.TB) string {
+	return npmdeps.File(t, "@octokit/openapi", "generated/api.github.com.json")
+}
 
-// npmDir finds node_modules with @octokit/openapi and @octokit/webhooks-examples:
-// $LEAKGUARD_NPM_DIR, else <repo>/.cache/npm/node_modules. Missing packages
-// skip the test locally and fail it in CI.
-func npmDir(t testing.TB) string {
-	t.Helper()
-	dir := os.Getenv("LEAKGUARD_NPM_DIR")
-	if dir == "" {
-		_, file, _, _ := runtime.Caller(0)
-		dir = filepath.Join(filepath.Dir(file), "..", ".cache", "npm", "node_modules")
-	}
-	for _, p := range []string{"@octokit/openapi/generated/api.github.com.json", "@octokit/webhooks-examples/api.github.com/index.json"} {
-		if _, err := os.Stat(filepath.Join(dir, p)); err != nil {
-			msg := fmt.Sprintf("GitHub's contract packages are missing (%s). From the repository root run:\n  %s\nor set LEAKGUARD_NPM_DIR to a node_modules folder that has them.", filepath.Join(dir, p), npmInstall)
-			if os.Getenv("CI") != "" {
-				t.Fatal(msg)
-			}
-			t.Skip(msg)
-		}
-	}
-	return dir
+func examplesFile(t testing.TB) string {
+	return npmdeps.File(t, "@octokit/webhooks-examples", "api.github.com/index.json")
 }
 
 var (
@@ -62,10 +46,8 @@ var (
 )
 
 func loadSpec(t testing.TB) *fakegithub.Spec {
-	dir := npmDir(t)
-	specOnce.Do(func() {
-		spec, specErr = fakegithub.LoadSpec(filepath.Join(dir, "@octokit/openapi/generated/api.github.com.json"))
-	})
+	path := openAPIFile(t)
+	specOnce.Do(func() { spec, specErr = fakegithub.LoadSpec(path) })
 	if specErr != nil {
 		t.Fatal(specErr)
 	}
@@ -76,7 +58,7 @@ func loadSpec(t testing.TB) *fakegithub.Spec {
 // the first of the event's examples with the action that has an installation.
 func example(t testing.TB, event, action string) map[string]any {
 	t.Helper()
-	b, err := os.ReadFile(filepath.Join(npmDir(t), "@octokit/webhooks-examples/api.github.com/index.json"))
+	b, err := os.ReadFile(examplesFile(t))
 	if err != nil {
 		t.Fatal(err)
 	}
