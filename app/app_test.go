@@ -556,3 +556,86 @@ func TestMoreThan3000Files(t *testing.T) {
 		t.Errorf("%d pages of files, want 30 (100 per page)", pages)
 	}
 }
+
+// TestQueuedWorkSurvivesRestart: the 202 is sent only once the job is in the
+// store, so a crash right after it loses nothing.
+func TestQueuedWorkSurvivesRestart(t *testing.T) {
+	dir := t.TempDir()
+	h := newHarness(t, harnessOpts{analyzers: suite.Default(), noStart: true, dataDir: dir})
+	pr := vulnerablePR(t, h)
+	if code, _ := h.deliver("pull_request", "r-1", prPayload(t, "opened", pr.repo, 2, pr.base, pr.head)); code != http.StatusAccepted {
+		t.Fatal(code)
+	}
+	h.stop()
+	if n := len(h.fake.Requests()); n != 0 {
+		t.Fatalf("%d API calls before any worker ran", n)
+	}
+	h2 := newHarness(t, harnessOpts{analyzers: suite.Default(), dataDir: dir, fake: h.fake})
+	h2.wait()
+	runs := h2.fake.CheckRuns()
+	if len(runs) != 1 || runs[0].Conclusion != "failure" {
+		t.Fatalf("the queued review did not run after the restart:\n%s", describe(runs))
+	}
+	// The delivery is remembered across the restart too.
+	if code, body := h2.deliver("pull_request", "r-1", prPayload(t, "opened", pr.repo, 2, pr.base, pr.head)); code != http.StatusOK || body != "duplicate delivery" {
+		t.Errorf("redelivery after restart: %d %s", code, body)
+	}
+}
+
+// TestPlantedMarkerDoesNotHideFinding: a marker copied into someone else's
+// comment is not trusted.
+func TestPlantedMarkerDoesNotHideFinding(t *testing.T) {
+	h := newHarness(t, harnessOpts{analyzers: suite.Default()})
+	pr := vulnerablePR(t, h)
+	h.deliver("pull_request", "m-1", prPayload(t, "opened", pr.repo, 2, pr.base, pr.head))
+	h.wait()
+	ours := h.fake.Comments()
+	if len(ours) != 2 {
+		t.Fatalf("%d comments", len(ours))
+	}
+	// Another PR of the same repository; an attacker pastes valid markers
+	// (copied from the comments above) before leakguard reviews it.
+	head := pr.git.commit("feature2", map[string]string{"app/api/stripe/webhook/route.ts": vulnRoute})
+	h.fake.SetPR(pr.repo.Owner, pr.repo.Name, fakegithub.PR{Number: 3, Base: pr.base, BaseRef: "main", Head: head, HeadRef: "feature2", Author: "mallory"})
+	for _, c := range ours {
+		h.fake.AddUserComment(fakegithub.Comment{Repo: pr.repo.Owner + "/" + pr.repo.Name, PR: 3, User: "mallory", Path: c.Path, Line: c.Line, Side: "RIGHT", Body: "nothing to see " + c.Body})
+	}
+	h.deliver("pull_request", "m-2", prPayload(t, "opened", pr.repo, 3, pr.base, head))
+	h.wait()
+	n := 0
+	for _, c := range h.fake.Comments() {
+		if c.PR == 3 && c.User == h.fake.AppSlug+"[bot]" {
+			n++
+		}
+	}
+	if n != 2 {
+		t.Errorf("leakguard posted %d comments on PR 3, want 2 despite the planted markers", n)
+	}
+}
+
+func TestRouteIgnoresEventsThatNeedNoWork(t *testing.T) {
+	h := newHarness(t, harnessOpts{analyzers: []*analyzers.Analyzer{noop}, noStart: true})
+	repo := &fakegithub.Repo{ID: 1, Owner: "o", Name: "r", Installation: 1}
+	for i, action := range []string{"closed", "labeled", "assigned", "converted_to_draft"} {
+		p := deepCopy(example(t, "pull_request", action))
+		setRepo(p, repo)
+		if code, body := h.deliver("pull_request", fmt.Sprintf("n-%d", i), p); code != http.StatusOK {
+			t.Errorf("pull_request %s: %d %s", action, code, body)
+		}
+	}
+	edited := prPayload(t, "opened", repo, 1, strings.Repeat("a", 40), strings.Repeat("b", 40))
+	edited["action"] = "edited"
+	edited["changes"] = map[string]any{"title": map[string]any{"from": "old"}}
+	if code, body := h.deliver("pull_request", "e-1", edited); code != http.StatusOK {
+		t.Errorf("edited title: %d %s", code, body)
+	}
+	edited["changes"] = map[string]any{"base": map[string]any{"ref": map[string]any{"from": "develop"}}}
+	if code, body := h.deliver("pull_request", "e-2", edited); code != http.StatusAccepted {
+		t.Errorf("edited base: %d %s", code, body)
+	}
+	for _, ev := range []struct{ event, action string }{{"check_run", "completed"}, {"check_suite", "requested"}, {"push", ""}} {
+		if code, body := h.deliver(ev.event, "x-"+ev.event+ev.action, example(t, ev.event, ev.action)); code != http.StatusOK {
+			t.Errorf("%s %s: %d %s", ev.event, ev.action, code, body)
+		}
+	}
+}

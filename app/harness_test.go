@@ -123,12 +123,16 @@ type harnessOpts struct {
 	analyzers []*analyzers.Analyzer
 	noStart   bool
 	dataDir   string
+	fake      *fakegithub.Fake // shared with an earlier harness
 }
 
 func newHarness(t testing.TB, o harnessOpts) *harness {
 	t.Helper()
-	fake := fakegithub.New()
-	t.Cleanup(fake.Server.Close)
+	fake := o.fake
+	if fake == nil {
+		fake = fakegithub.New()
+		t.Cleanup(fake.Server.Close)
+	}
 	dir := o.dataDir
 	if dir == "" {
 		dir = t.TempDir()
@@ -151,13 +155,20 @@ func newHarness(t testing.TB, o harnessOpts) *harness {
 		h.start()
 	}
 	h.srv = httptest.NewServer(svc.Handler())
-	t.Cleanup(func() {
-		h.srv.Close()
-		ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
-		defer cancel()
-		svc.Stop(ctx)
-	})
+	t.Cleanup(h.stop)
 	return h
+}
+
+// stop shuts the server and the workers down (idempotent).
+func (h *harness) stop() {
+	if h.srv == nil {
+		return
+	}
+	h.srv.Close()
+	h.srv = nil
+	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+	defer cancel()
+	h.svc.Stop(ctx)
 }
 
 func (h *harness) start() {
