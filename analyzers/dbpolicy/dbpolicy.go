@@ -401,7 +401,12 @@ func (r *reporter) policyProblems(t *pgmodel.Table, p *pgmodel.Policy, owned boo
 	case sc == pgmodel.ScopeAlways && (p.Command != pgmodel.CmdSelect || (owned && !r.publicProfile(t))):
 		found = true
 		sev := analyzers.High
-		if anon || (owned && p.Command != pgmodel.CmdSelect) {
+		switch {
+		case owned && (anon || p.Command != pgmodel.CmdSelect):
+			sev = analyzers.Critical
+		case !owned && p.Command == pgmodel.CmdInsert:
+			sev = analyzers.Medium // open sign-up/contact-form style inserts: spam, not a leak
+		case anon:
 			sev = analyzers.Critical
 		}
 		r.report(ruleAlwaysTrue, sev, p.Pos, key,
