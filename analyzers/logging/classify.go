@@ -339,6 +339,8 @@ func (c *checker) byName(name string, n *sitter.Node) *leak {
 		return nil
 	}
 	switch {
+	case c.authjs && name == "account":
+		return credential(n, "the OAuth `account` (its access_token, refresh_token and id_token)", "account", "access_token")
 	case credentialWords[last] || last == "key" && keyQualifiers[prev] || last == "header" && (prev == "auth" || prev == "authorization" || prev == "cookie") || name == "sid":
 		return credential(n, fmt.Sprintf("`%s`", name), name)
 	case last == "email" || last == "emails" || last == "address" && prev == "email":

@@ -101,6 +101,7 @@ type checker struct {
 	path    string
 	ai      bool // the module talks to a model: messages/input/history are chat content
 	stripe  bool
+	authjs  bool // an Auth.js/NextAuth module: `account` holds OAuth tokens
 	entries []jsindex.Entry
 	funcs   map[*sitter.Node]*flow.Func
 	redact  map[string]string // logger root name → its redact configuration text
@@ -118,6 +119,9 @@ func newChecker(pass *analyzers.Pass, prog *flow.Program, idx *jsindex.Index, f 
 		}
 		if imp.Spec == "stripe" {
 			c.stripe = true
+		}
+		if strings.HasPrefix(imp.Spec, "next-auth") || strings.HasPrefix(imp.Spec, "@auth/") {
+			c.authjs = true
 		}
 		for _, n := range imp.Names {
 			c.imports[n] = imp.Spec

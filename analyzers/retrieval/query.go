@@ -50,6 +50,9 @@ func (c *checker) checkQueries() {
 		if ctx == "" {
 			ctx = stored
 		}
+		if ctx == "" {
+			ctx = c.authenticatedCaller(s.node)
+		}
 		if ctx == "" && s.how != "perUserTable" {
 			continue
 		}

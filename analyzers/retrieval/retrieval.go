@@ -7,6 +7,7 @@
 package retrieval
 
 import (
+	"fmt"
 	"path"
 	"regexp"
 	"strconv"
@@ -180,4 +181,57 @@ func (c *checker) sqlModel() *pgmodel.Model {
 		c.modelDone = true
 	}
 	return c.model
+}
+
+// authenticatedCaller looks for a caller of the function around n among the
+// other changed files: an entry point that knows the signed-in user and calls
+// this helper (one step across files). It returns a description or "".
+func (c *checker) authenticatedCaller(n *sitter.Node) string {
+	fn := outerFunc(n)
+	name := funcName(c.f, fn)
+	if fn == nil || name == "" || name == "handler" || name == "module" {
+		return ""
+	}
+	idx, err := c.pass.Index()
+	if err != nil || idx == nil {
+		return ""
+	}
+	for _, file := range c.pass.Files {
+		p := c.pass.Path(file)
+		if p == c.path {
+			continue
+		}
+		if _, ok := syntax.LangOf(p); !ok {
+			continue
+		}
+		data, err := c.pass.Read(p)
+		if err != nil || !strings.Contains(string(data), name+"(") {
+			continue
+		}
+		f, err := c.pass.Parse(p)
+		if err != nil {
+			continue
+		}
+		imported := false
+		for _, imp := range f.Imports() {
+			if t, ok := idx.Resolve(p, imp.Spec); ok && t == c.path {
+				for _, nm := range imp.Names {
+					imported = imported || nm == name
+				}
+			}
+		}
+		if !imported {
+			continue
+		}
+		other := &checker{pass: c.pass, prog: c.prog, f: f, path: p, funcs: map[*sitter.Node]*flow.Func{}, entries: jsindex.Entries(f, p)}
+		for _, call := range nodesOfType(f.Root, "call_expression") {
+			if callee(f, call) != name {
+				continue
+			}
+			if fa := other.flowOf(outerFunc(call)); fa != nil && len(fa.AuthChecks) > 0 {
+				return fmt.Sprintf("it is called for the signed-in user by `%s` (%s:%d)", name, p, syntax.Line(call))
+			}
+		}
+	}
+	return ""
 }

@@ -208,6 +208,59 @@ func (ff *fileFacts) findHandlers() {
 		ff.handlers = append(ff.handlers, h)
 		return false
 	})
+	if len(ff.handlers) == 0 {
+		ff.findTableDispatch()
+	}
+}
+
+// findTableDispatch handles dispatch without comparisons: a map of handlers
+// keyed by event type (`handlers[event.type]?.(event)`) or a Set of relevant
+// types (`relevant.has(event.type)`). The provider is the one whose event
+// names the module lists; the event is whatever `.type` is read from.
+func (ff *fileFacts) findTableDispatch() {
+	f := ff.f
+	var prov *provider
+	syntax.Walk(f.Root, func(n *sitter.Node) bool {
+		if prov != nil {
+			return false
+		}
+		if n.Type() == "string" {
+			if s, ok := f.StringValue(n); ok {
+				prov = ff.providerOf(s)
+			}
+			return false
+		}
+		return true
+	})
+	if prov == nil {
+		return
+	}
+	seen := map[string]bool{}
+	for _, m := range nodesOfType(f.Root, "member_expression") {
+		if !typeProps[f.Text(m.ChildByFieldName("property"))] {
+			continue
+		}
+		p := m.Parent()
+		if p == nil || (p.Type() != "subscript_expression" && p.Type() != "arguments") {
+			continue // only reads used to pick a handler: handlers[x.type], set.has(x.type)
+		}
+		fn := outerFunc(m)
+		if fn == nil {
+			continue
+		}
+		ev, evVar := ff.eventExpr(m, fn)
+		if ev == nil {
+			continue
+		}
+		key := funcName(f, fn) + "\x00" + evVar + "\x00" + compact(f, ev)
+		if seen[key] {
+			continue
+		}
+		seen[key] = true
+		h := &handler{prov: prov, fn: fn, name: funcName(f, fn), eventVar: evVar, site: m}
+		h.sources = ff.sources(ev, evVar, fn, 0)
+		ff.handlers = append(ff.handlers, h)
+	}
 }
 
 // eventExpr maps the dispatched expression to the event: `event.type` →
