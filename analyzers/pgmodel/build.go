@@ -259,8 +259,14 @@ func nodeKind(n *pg_query.Node) string {
 	return k
 }
 
-// applyStmt dispatches one parsed statement.
+// applyStmt dispatches one parsed statement. A statement the model trips
+// over is recorded as opaque rather than losing the whole migration set.
 func (m *Model) applyStmt(n *pg_query.Node, text string) {
+	defer func() {
+		if r := recover(); r != nil {
+			m.opaque(nodeKind(n), fmt.Sprintf("statement not modelled (internal error: %v)", r))
+		}
+	}()
 	switch {
 	case n.GetCreateStmt() != nil:
 		m.createTable(n.GetCreateStmt())
