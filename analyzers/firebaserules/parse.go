@@ -46,7 +46,7 @@ func Parse(src string) (rs *Ruleset, err error) {
 				err = pe
 				return
 			}
-			panic(r)
+			err = fmt.Errorf("line %d: cannot parse rules: %v", p.line, r)
 		}
 	}()
 	p.block(rs, nil, map[string]*Function{}, true)
