@@ -167,6 +167,7 @@ func (e *Engine) Run(ctx context.Context, ch source.Change, cfg *config.Repo) (*
 			}
 		}
 	}
+	res.Notices = append(res.Notices, sides[source.Head].notices...)
 	for p, reason := range sides[source.Head].skippedFor(analyzedSet) {
 		res.Skipped = append(res.Skipped, Skipped{p, reason})
 	}
@@ -322,6 +323,7 @@ type sideState struct {
 	mu      sync.Mutex
 	blobs   map[string]*blobEntry
 	skipped map[string]string
+	notices []string
 	idx     *jsindex.Index
 	idxErr  error
 	idxDone bool

@@ -26,6 +26,9 @@ var markAnalyzer = &analyzers.Analyzer{
 				return err
 			}
 			for i, line := range strings.Split(string(data), "\n") {
+				if strings.Contains(line, "dynamic(") {
+					pass.Notice("%s: dynamic() cannot be analyzed", pass.Path(f))
+				}
 				if strings.Contains(line, "dangerouslyTrust(") {
 					pass.Report(analyzers.Finding{Rule: markRule, Path: pass.Path(f), StartLine: i + 1, Message: "trusted", Fix: "don't"})
 				}
@@ -93,6 +96,18 @@ func TestStatusesSurviveLineShifts(t *testing.T) {
 		if !strings.HasPrefix(f.ID, "LG-") || len(f.Fingerprint) != 64 {
 			t.Errorf("bad id/fingerprint %q %q", f.ID, f.Fingerprint)
 		}
+	}
+}
+
+func TestNoticesComeFromHeadOnce(t *testing.T) {
+	r := newRepo(t)
+	r.write("a.ts", "dynamic(1)\n")
+	base := r.commit()
+	r.write("a.ts", "dynamic(1)\ndynamic(2)\n")
+	head := r.commit()
+	res := analysistest.RunEngine(t, r.dir, base, head, markAnalyzer)
+	if len(res.Notices) != 1 || res.Notices[0] != "a.ts: dynamic() cannot be analyzed" {
+		t.Errorf("notices %q", res.Notices)
 	}
 }
 

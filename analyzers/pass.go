@@ -68,6 +68,25 @@ func (p *Pass) Report(f Finding) {
 	*p.out = append(*p.out, &f)
 }
 
+// Notice tells the reader something about the review of the head side that
+// is not a finding: what could not be analyzed and why (a dynamic SQL block,
+// an unparsable file). Notices from the base side are dropped; repeated
+// notices are shown once.
+func (p *Pass) Notice(format string, args ...any) {
+	if p.Side != source.Head {
+		return
+	}
+	msg := fmt.Sprintf(format, args...)
+	p.side.mu.Lock()
+	defer p.side.mu.Unlock()
+	for _, n := range p.side.notices {
+		if n == msg {
+			return
+		}
+	}
+	p.side.notices = append(p.side.notices, msg)
+}
+
 // IsSkip reports whether err says a file was skipped by the parse limits.
 func IsSkip(err error) bool {
 	var s *syntax.SkipError
