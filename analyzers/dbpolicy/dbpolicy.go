@@ -40,6 +40,17 @@ func run(pass *analyzers.Pass) error {
 	if !touched {
 		return nil
 	}
+	// What the model could not follow is said, never guessed.
+	for _, o := range m.Opaque {
+		if changed[o.Pos.Path] {
+			pass.Notice("%s:%d: %s not analyzed (%s): check by hand what it does to row-level security, policies and grants", o.Pos.Path, o.Pos.Line, o.Kind, o.Reason)
+		}
+	}
+	for _, e := range m.Errors {
+		if changed[e.Pos.Path] {
+			pass.Notice("%s:%d: SQL not analyzed, it does not parse: %s", e.Pos.Path, e.Pos.Line, e.Err)
+		}
+	}
 	r := &reporter{pass: pass, m: m, changed: changed, reported: map[string]bool{}}
 	r.supabase = r.detectSupabase()
 	r.tables()
