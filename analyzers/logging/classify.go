@@ -325,6 +325,10 @@ func (c *checker) named(n, call *sitter.Node, depth int) *leak {
 
 // byName classifies a value by the name it is known under.
 func (c *checker) byName(name string, n *sitter.Node) *leak {
+	shown := name
+	if n != nil {
+		shown = short(compact(c.f, n))
+	}
 	ws := words(name)
 	if len(ws) == 0 {
 		return nil
@@ -342,19 +346,19 @@ func (c *checker) byName(name string, n *sitter.Node) *leak {
 	case c.authjs && name == "account":
 		return credential(n, "the OAuth `account` (its access_token, refresh_token and id_token)", "account", "access_token")
 	case credentialWords[last] || last == "key" && keyQualifiers[prev] || last == "header" && (prev == "auth" || prev == "authorization" || prev == "cookie") || name == "sid":
-		return credential(n, fmt.Sprintf("`%s`", name), name)
+		return credential(n, fmt.Sprintf("`%s`", shown), name)
 	case last == "email" || last == "emails" || last == "address" && prev == "email":
-		return personal(n, fmt.Sprintf("a full email address (`%s`)", name), name, "email")
+		return personal(n, fmt.Sprintf("a full email address (`%s`)", shown), name, "email")
 	case last == "session" && len(ws) == 1 && c.stripe:
 		return personal(n, "a Stripe Checkout Session (customer email, address, payment details)", name)
 	case paymentWords[strings.ToLower(name)] && c.stripe:
-		return personal(n, fmt.Sprintf("a Stripe object (`%s`: customer name, email, address, payment details)", name), name)
+		return personal(n, fmt.Sprintf("a Stripe object (`%s`: customer name, email, address, payment details)", shown), name)
 	case (last == "prompt" || last == "prompts") && first != "system" && first != "base" && first != "default" && first != "template":
-		return personal(n, fmt.Sprintf("the user's prompt (`%s`)", name), name, "prompt")
+		return personal(n, fmt.Sprintf("the user's prompt (`%s`)", shown), name, "prompt")
 	case last == "transcript" || last == "conversation" || last == "conversations" || name == "chatHistory" || name == "chat_history":
-		return personal(n, fmt.Sprintf("a chat transcript (`%s`)", name), name)
+		return personal(n, fmt.Sprintf("a chat transcript (`%s`)", shown), name)
 	case c.ai && (name == "messages" || name == "history" || name == "input" || name == "completion" || name == "question" || name == "userMessage" || name == "lastMessage" || name == "content" || name == "uiMessages"):
-		return personal(n, fmt.Sprintf("chat content sent to or returned by the model (`%s`)", name), name, "messages")
+		return personal(n, fmt.Sprintf("chat content sent to or returned by the model (`%s`)", shown), name, "messages")
 	}
 	return nil
 }
@@ -443,13 +447,17 @@ func (c *checker) report(call *sitter.Node, l *leak) {
 	what := l.what
 	var msg, fix string
 	expr := short(compact(f, l.expr))
+	where := fmt.Sprintf(" (`%s`)", expr)
+	if strings.Contains(what, "`"+expr+"`") {
+		where = ""
+	}
 	if l.rule == ruleCredentials {
-		msg = fmt.Sprintf("`%s` writes %s to the server logs (`%s`): anyone who can read the logs (the hosting dashboard, a log drain, an error tracker, support staff) can use it to act as the user until it expires.",
-			short(compact(f, call.ChildByFieldName("function"))), what, expr)
+		msg = fmt.Sprintf("`%s` writes %s to the server logs%s: anyone who can read the logs (the hosting dashboard, a log drain, an error tracker, support staff) can use it to act as the user until it expires.",
+			short(compact(f, call.ChildByFieldName("function"))), what, where)
 		fix = "Log what you need to debug (the route, the method, `user.id`, whether a header is present) and never the value; for request logging configure pino's `redact: ['req.headers.authorization', 'req.headers.cookie']` (or remove the fields before logging)."
 	} else {
-		msg = fmt.Sprintf("`%s` writes %s to the server logs (`%s`): log sinks keep it outside the database's access rules and retention, where users' deletion requests never reach it.",
-			short(compact(f, call.ChildByFieldName("function"))), what, expr)
+		msg = fmt.Sprintf("`%s` writes %s to the server logs%s: log sinks keep it outside the database's access rules and retention, where users' deletion requests never reach it.",
+			short(compact(f, call.ChildByFieldName("function"))), what, where)
 		fix = "Log ids, counts and types instead of content: `{ chatId, messages: messages.length }`, `event.type` and `event.id`, the email's domain at most."
 	}
 	c.pass.Report(analyzers.Finding{
