@@ -124,10 +124,8 @@ func (s *Service) command(ctx context.Context, a CommandArgs) error {
 	}
 	defer tx.Rollback()
 	if ignore != nil {
-		if _, err := tx.ExecContext(ctx, `INSERT INTO leakguard_ignore (repo_id, finding_id, reason, actor, pr, created_at) VALUES (?, ?, ?, ?, ?, ?)
-			ON CONFLICT (repo_id, finding_id) DO UPDATE SET reason = excluded.reason, actor = excluded.actor, pr = excluded.pr, created_at = excluded.created_at`,
-			a.RepoID, ignore.FindingID, ignore.Reason, ignore.Actor, ignore.PR, ignore.Created.Unix()); err != nil {
-			return fmt.Errorf("store ignore: %w", err)
+		if err := s.store.AddIgnore(ctx, tx, a.RepoID, *ignore); err != nil {
+			return err
 		}
 	}
 	job := ReviewArgs{InstallationID: a.InstallationID, RepoID: a.RepoID, Owner: a.Owner, Repo: a.Repo, PR: a.PR,

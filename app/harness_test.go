@@ -120,10 +120,11 @@ type harness struct {
 }
 
 type harnessOpts struct {
-	analyzers []*analyzers.Analyzer
-	noStart   bool
-	dataDir   string
-	fake      *fakegithub.Fake // shared with an earlier harness
+	analyzers   []*analyzers.Analyzer
+	noStart     bool
+	dataDir     string
+	fake        *fakegithub.Fake // shared with an earlier harness
+	databaseURL string           // default: SQLite in the data directory
 }
 
 func newHarness(t testing.TB, o harnessOpts) *harness {
@@ -140,6 +141,9 @@ func newHarness(t testing.TB, o harnessOpts) *harness {
 	cfg := &config.Server{
 		AppID: fake.AppID, PrivateKey: testKey(t), WebhookSecrets: []string{testSecret},
 		GitHubURL: fake.URL(), DataDir: dir, DatabaseURL: filepath.Join(dir, "leakguard.db"), Workers: 2,
+	}
+	if o.databaseURL != "" {
+		cfg.DatabaseURL = o.databaseURL
 	}
 	level := slog.LevelWarn
 	if os.Getenv("LEAKGUARD_TEST_LOG") != "" {

@@ -270,7 +270,10 @@ func (s *Service) postReview(ctx context.Context, gh *github.Client, httpc *http
 	}
 	// Two reviews of one PR (a push and a re-run) must not both see "no
 	// comment yet" and both post: listing and posting run one PR at a time.
-	unlock := s.prLocks.lock(fmt.Sprintf("%d/%d", a.RepoID, a.PR))
+	unlock, err := s.store.lockPR(ctx, fmt.Sprintf("%d/%d", a.RepoID, a.PR))
+	if err != nil {
+		return err
+	}
 	defer unlock()
 	ours, err := s.ourComments(ctx, gh, a, slug)
 	if err != nil {

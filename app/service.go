@@ -6,20 +6,16 @@ package app
 
 import (
 	"context"
-	"crypto/rand"
 	"database/sql"
-	"encoding/hex"
 	"errors"
 	"fmt"
 	"log/slog"
 	"net/http"
-	"os"
 	"path/filepath"
 	"strings"
 	"time"
 
 	"github.com/riverqueue/river"
-	"github.com/riverqueue/river/riverdriver/riversqlite"
 
 	"github.com/leakguard/leakguard/analyzers"
 	"github.com/leakguard/leakguard/checks"
@@ -61,7 +57,6 @@ type Service struct {
 	secrets   [][]byte
 	pace      time.Duration
 	stats     blobStats
-	prLocks   keyedMutex
 }
 
 // New opens the store, runs migrations and prepares the workers; Start runs them.
@@ -88,11 +83,7 @@ func New(ctx context.Context, o Options) (*Service, error) {
 		s.secrets = append(s.secrets, []byte(sec))
 	}
 	s.ruleset = RulesetVersion(o.Version, o.Analyzers)
-	key, err := markerKey(cfg)
-	if err != nil {
-		return nil, err
-	}
-	s.marker = checks.Marker{Key: key}
+	var err error
 	if s.gh, err = NewClients(cfg.GitHubURL, cfg.AppID, cfg.PrivateKey, o.Transport, s.metrics); err != nil {
 		return nil, err
 	}
@@ -106,6 +97,17 @@ func New(ctx context.Context, o Options) (*Service, error) {
 	if s.store, err = OpenStore(ctx, cfg.DatabaseURL); err != nil {
 		return nil, err
 	}
+	key := []byte(cfg.MarkerKey)
+	if len(key) == 0 {
+		// One key for every replica, kept in the store.
+		k, err := s.store.setting(ctx, "marker_key", func() string { return randomHex(32) })
+		if err != nil {
+			s.store.Close()
+			return nil, err
+		}
+		key = []byte(k)
+	}
+	s.marker = checks.Marker{Key: key}
 	workers := river.NewWorkers()
 	river.AddWorker(workers, &reviewWorker{s: s})
 	river.AddWorker(workers, &commandWorker{s: s})
@@ -113,7 +115,7 @@ func New(ctx context.Context, o Options) (*Service, error) {
 	if poll == 0 {
 		poll = time.Second
 	}
-	s.queue, err = river.NewClient(riversqlite.New(s.store.DB), &river.Config{
+	s.queue, err = river.NewClient(s.store.driver, &river.Config{
 		Queues:            map[string]river.QueueConfig{river.QueueDefault: {MaxWorkers: max(cfg.Workers, 1)}},
 		Workers:           workers,
 		FetchPollInterval: poll,
@@ -126,31 +128,6 @@ func New(ctx context.Context, o Options) (*Service, error) {
 		return nil, fmt.Errorf("job queue: %w", err)
 	}
 	return s, nil
-}
-
-// markerKey is the key of the comment markers: configured, or a random key
-// kept (0600) in the data directory so it survives restarts.
-func markerKey(cfg *config.Server) ([]byte, error) {
-	if cfg.MarkerKey != "" {
-		return []byte(cfg.MarkerKey), nil
-	}
-	if cfg.DataDir == "" {
-		return nil, errors.New("app: set LEAKGUARD_MARKER_KEY or a data directory")
-	}
-	p := filepath.Join(cfg.DataDir, "marker-key")
-	if b, err := os.ReadFile(p); err == nil && len(strings.TrimSpace(string(b))) >= 32 {
-		return []byte(strings.TrimSpace(string(b))), nil
-	}
-	if err := os.MkdirAll(cfg.DataDir, 0o700); err != nil {
-		return nil, err
-	}
-	buf := make([]byte, 32)
-	rand.Read(buf)
-	k := hex.EncodeToString(buf)
-	if err := os.WriteFile(p, []byte(k+"\n"), 0o600); err != nil {
-		return nil, fmt.Errorf("write marker key: %w", err)
-	}
-	return []byte(k), nil
 }
 
 // Start starts the workers.

@@ -5,12 +5,17 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"hash/fnv"
 	"net/url"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"time"
 
+	_ "github.com/jackc/pgx/v5/stdlib" // the "pgx" database/sql driver
+	"github.com/riverqueue/river/riverdriver"
+	"github.com/riverqueue/river/riverdriver/riverdatabasesql"
 	"github.com/riverqueue/river/riverdriver/riversqlite"
 	"github.com/riverqueue/river/rivermigrate"
 	_ "modernc.org/sqlite" // the "sqlite" database/sql driver, pure Go
@@ -18,14 +23,38 @@ import (
 
 // Store is leakguard's durable state: River's job tables and ours (webhook
 // deliveries seen, the latest head of each pull request, check runs created
-// per unit of work, and ignores). One SQLite file with one open connection.
+// per unit of work, and ignores). By default one SQLite file with one open
+// connection; with a postgres:// URL, a PostgreSQL database that several
+// replicas share.
 type Store struct {
-	DB *sql.DB
+	DB       *sql.DB
+	postgres bool
+	driver   riverdriver.Driver[*sql.Tx]
+	local    keyedMutex
 }
 
-// OpenStore opens (creating if needed) the SQLite store at path and runs
-// River's migrations and ours.
-func OpenStore(ctx context.Context, path string) (*Store, error) {
+// IsPostgresURL reports whether a database URL selects the Postgres mode.
+func IsPostgresURL(u string) bool {
+	return strings.HasPrefix(u, "postgres://") || strings.HasPrefix(u, "postgresql://")
+}
+
+// OpenStore opens the store (a SQLite path or file: URL, or a postgres://
+// URL), creating it if needed, and runs River's migrations and ours.
+func OpenStore(ctx context.Context, dbURL string) (*Store, error) {
+	if IsPostgresURL(dbURL) {
+		db, err := sql.Open("pgx", dbURL)
+		if err != nil {
+			return nil, fmt.Errorf("open store: %w", err)
+		}
+		db.SetMaxOpenConns(20)
+		db.SetConnMaxIdleTime(5 * time.Minute)
+		if err := db.PingContext(ctx); err != nil {
+			db.Close()
+			return nil, fmt.Errorf("open store: %w", err)
+		}
+		return migrate(ctx, &Store{DB: db, postgres: true, driver: riverdatabasesql.New(db)})
+	}
+	path := dbURL
 	dsn := path
 	if !strings.HasPrefix(dsn, "file:") {
 		if dir := filepath.Dir(path); dir != "" {
@@ -53,47 +82,108 @@ func OpenStore(ctx context.Context, path string) (*Store, error) {
 	if !strings.HasPrefix(path, "file:") {
 		os.Chmod(path, 0o600) // the store is ours alone
 	}
-	mig, err := rivermigrate.New(riversqlite.New(db), nil)
+	return migrate(ctx, &Store{DB: db, driver: riversqlite.New(db)})
+}
+
+func migrate(ctx context.Context, s *Store) (*Store, error) {
+	mig, err := rivermigrate.New(s.driver, nil)
 	if err != nil {
-		db.Close()
+		s.DB.Close()
 		return nil, fmt.Errorf("river migrations: %w", err)
 	}
 	if _, err := mig.Migrate(ctx, rivermigrate.DirectionUp, nil); err != nil {
-		db.Close()
+		s.DB.Close()
 		return nil, fmt.Errorf("river migrations: %w", err)
 	}
 	for _, stmt := range schema {
-		if _, err := db.ExecContext(ctx, stmt); err != nil {
-			db.Close()
+		if _, err := s.DB.ExecContext(ctx, stmt); err != nil {
+			s.DB.Close()
 			return nil, fmt.Errorf("store schema: %w", err)
 		}
 	}
-	return &Store{DB: db}, nil
+	return s, nil
+}
+
+// q rewrites ? placeholders as $n for PostgreSQL.
+func (s *Store) q(query string) string {
+	if !s.postgres {
+		return query
+	}
+	var b strings.Builder
+	n := 0
+	for _, c := range query {
+		if c == '?' {
+			n++
+			b.WriteString("$" + strconv.Itoa(n))
+			continue
+		}
+		b.WriteRune(c)
+	}
+	return b.String()
+}
+
+// lockPR serializes work on one pull request: a PostgreSQL advisory lock
+// across replicas, an in-process lock with SQLite (one process per file).
+func (s *Store) lockPR(ctx context.Context, key string) (func(), error) {
+	if !s.postgres {
+		return s.local.lock(key), nil
+	}
+	conn, err := s.DB.Conn(ctx)
+	if err != nil {
+		return nil, err
+	}
+	h := fnv.New64a()
+	h.Write([]byte("leakguard-pr\x00" + key))
+	id := int64(h.Sum64())
+	if _, err := conn.ExecContext(ctx, "SELECT pg_advisory_lock($1)", id); err != nil {
+		conn.Close()
+		return nil, fmt.Errorf("lock pull request: %w", err)
+	}
+	return func() {
+		conn.ExecContext(context.Background(), "SELECT pg_advisory_unlock($1)", id)
+		conn.Close()
+	}, nil
 }
 
 var schema = []string{
 	`CREATE TABLE IF NOT EXISTS leakguard_delivery (
 		id TEXT PRIMARY KEY,
 		event TEXT NOT NULL,
-		received_at INTEGER NOT NULL)`,
+		received_at BIGINT NOT NULL)`,
 	`CREATE TABLE IF NOT EXISTS leakguard_pr_head (
-		repo_id INTEGER NOT NULL,
-		pr INTEGER NOT NULL,
+		repo_id BIGINT NOT NULL,
+		pr BIGINT NOT NULL,
 		head_sha TEXT NOT NULL,
-		updated_at INTEGER NOT NULL,
+		updated_at BIGINT NOT NULL,
 		PRIMARY KEY (repo_id, pr))`,
 	`CREATE TABLE IF NOT EXISTS leakguard_check_run (
 		work_key TEXT PRIMARY KEY,
-		check_run_id INTEGER NOT NULL,
-		created_at INTEGER NOT NULL)`,
+		check_run_id BIGINT NOT NULL,
+		created_at BIGINT NOT NULL)`,
+	`CREATE TABLE IF NOT EXISTS leakguard_setting (
+		name TEXT PRIMARY KEY,
+		value TEXT NOT NULL)`,
 	`CREATE TABLE IF NOT EXISTS leakguard_ignore (
-		repo_id INTEGER NOT NULL,
+		repo_id BIGINT NOT NULL,
 		finding_id TEXT NOT NULL,
 		reason TEXT NOT NULL,
 		actor TEXT NOT NULL,
-		pr INTEGER NOT NULL,
-		created_at INTEGER NOT NULL,
+		pr BIGINT NOT NULL,
+		created_at BIGINT NOT NULL,
 		PRIMARY KEY (repo_id, finding_id))`,
+}
+
+// setting returns a server-wide value, creating it with mk on first use;
+// every replica sharing the store gets the same value.
+func (s *Store) setting(ctx context.Context, name string, mk func() string) (string, error) {
+	if _, err := s.DB.ExecContext(ctx, s.q(`INSERT INTO leakguard_setting (name, value) VALUES (?, ?) ON CONFLICT (name) DO NOTHING`), name, mk()); err != nil {
+		return "", fmt.Errorf("store setting %s: %w", name, err)
+	}
+	var v string
+	if err := s.DB.QueryRowContext(ctx, s.q(`SELECT value FROM leakguard_setting WHERE name = ?`), name).Scan(&v); err != nil {
+		return "", fmt.Errorf("read setting %s: %w", name, err)
+	}
+	return v, nil
 }
 
 // Close closes the database.
@@ -107,8 +197,8 @@ func (s *Store) Ping(ctx context.Context) error {
 
 // recordDelivery notes a webhook delivery id inside tx; it returns false when
 // the delivery was seen before.
-func recordDelivery(ctx context.Context, tx *sql.Tx, id, event string) (bool, error) {
-	res, err := tx.ExecContext(ctx, `INSERT INTO leakguard_delivery (id, event, received_at) VALUES (?, ?, ?) ON CONFLICT (id) DO NOTHING`, id, event, time.Now().Unix())
+func (s *Store) recordDelivery(ctx context.Context, tx *sql.Tx, id, event string) (bool, error) {
+	res, err := tx.ExecContext(ctx, s.q(`INSERT INTO leakguard_delivery (id, event, received_at) VALUES (?, ?, ?) ON CONFLICT (id) DO NOTHING`), id, event, time.Now().Unix())
 	if err != nil {
 		return false, fmt.Errorf("record delivery: %w", err)
 	}
@@ -118,9 +208,9 @@ func recordDelivery(ctx context.Context, tx *sql.Tx, id, event string) (bool, er
 
 // setPRHead records the newest head of a pull request inside tx, so queued
 // reviews of older heads know they are superseded.
-func setPRHead(ctx context.Context, tx *sql.Tx, repoID int64, pr int, sha string) error {
-	_, err := tx.ExecContext(ctx, `INSERT INTO leakguard_pr_head (repo_id, pr, head_sha, updated_at) VALUES (?, ?, ?, ?)
-		ON CONFLICT (repo_id, pr) DO UPDATE SET head_sha = excluded.head_sha, updated_at = excluded.updated_at`, repoID, pr, sha, time.Now().Unix())
+func (s *Store) setPRHead(ctx context.Context, tx *sql.Tx, repoID int64, pr int, sha string) error {
+	_, err := tx.ExecContext(ctx, s.q(`INSERT INTO leakguard_pr_head (repo_id, pr, head_sha, updated_at) VALUES (?, ?, ?, ?)
+		ON CONFLICT (repo_id, pr) DO UPDATE SET head_sha = excluded.head_sha, updated_at = excluded.updated_at`), repoID, pr, sha, time.Now().Unix())
 	if err != nil {
 		return fmt.Errorf("record PR head: %w", err)
 	}
@@ -130,7 +220,7 @@ func setPRHead(ctx context.Context, tx *sql.Tx, repoID int64, pr int, sha string
 // prHead returns the newest head recorded for a pull request, or "".
 func (s *Store) prHead(ctx context.Context, repoID int64, pr int) (string, error) {
 	var sha string
-	err := s.DB.QueryRowContext(ctx, `SELECT head_sha FROM leakguard_pr_head WHERE repo_id = ? AND pr = ?`, repoID, pr).Scan(&sha)
+	err := s.DB.QueryRowContext(ctx, s.q(`SELECT head_sha FROM leakguard_pr_head WHERE repo_id = ? AND pr = ?`), repoID, pr).Scan(&sha)
 	if errors.Is(err, sql.ErrNoRows) {
 		return "", nil
 	}
@@ -140,7 +230,7 @@ func (s *Store) prHead(ctx context.Context, repoID int64, pr int) (string, error
 // checkRunFor returns the check run created for a unit of work, or 0.
 func (s *Store) checkRunFor(ctx context.Context, key string) (int64, error) {
 	var id int64
-	err := s.DB.QueryRowContext(ctx, `SELECT check_run_id FROM leakguard_check_run WHERE work_key = ?`, key).Scan(&id)
+	err := s.DB.QueryRowContext(ctx, s.q(`SELECT check_run_id FROM leakguard_check_run WHERE work_key = ?`), key).Scan(&id)
 	if errors.Is(err, sql.ErrNoRows) {
 		return 0, nil
 	}
@@ -148,8 +238,8 @@ func (s *Store) checkRunFor(ctx context.Context, key string) (int64, error) {
 }
 
 func (s *Store) saveCheckRun(ctx context.Context, key string, id int64) error {
-	_, err := s.DB.ExecContext(ctx, `INSERT INTO leakguard_check_run (work_key, check_run_id, created_at) VALUES (?, ?, ?)
-		ON CONFLICT (work_key) DO UPDATE SET check_run_id = excluded.check_run_id`, key, id, time.Now().Unix())
+	_, err := s.DB.ExecContext(ctx, s.q(`INSERT INTO leakguard_check_run (work_key, check_run_id, created_at) VALUES (?, ?, ?)
+		ON CONFLICT (work_key) DO UPDATE SET check_run_id = excluded.check_run_id`), key, id, time.Now().Unix())
 	return err
 }
 
@@ -162,11 +252,15 @@ type Ignore struct {
 	Created   time.Time
 }
 
+type execer interface {
+	ExecContext(ctx context.Context, query string, args ...any) (sql.Result, error)
+}
+
 // AddIgnore stores an ignore for a repository (replacing an earlier one for
-// the same finding).
-func (s *Store) AddIgnore(ctx context.Context, repoID int64, ig Ignore) error {
-	_, err := s.DB.ExecContext(ctx, `INSERT INTO leakguard_ignore (repo_id, finding_id, reason, actor, pr, created_at) VALUES (?, ?, ?, ?, ?, ?)
-		ON CONFLICT (repo_id, finding_id) DO UPDATE SET reason = excluded.reason, actor = excluded.actor, pr = excluded.pr, created_at = excluded.created_at`,
+// the same finding); db is the store or a transaction on it.
+func (s *Store) AddIgnore(ctx context.Context, db execer, repoID int64, ig Ignore) error {
+	_, err := db.ExecContext(ctx, s.q(`INSERT INTO leakguard_ignore (repo_id, finding_id, reason, actor, pr, created_at) VALUES (?, ?, ?, ?, ?, ?)
+		ON CONFLICT (repo_id, finding_id) DO UPDATE SET reason = excluded.reason, actor = excluded.actor, pr = excluded.pr, created_at = excluded.created_at`),
 		repoID, ig.FindingID, ig.Reason, ig.Actor, ig.PR, ig.Created.Unix())
 	if err != nil {
 		return fmt.Errorf("store ignore: %w", err)
@@ -176,7 +270,7 @@ func (s *Store) AddIgnore(ctx context.Context, repoID int64, ig Ignore) error {
 
 // Ignores returns a repository's ignores by finding id.
 func (s *Store) Ignores(ctx context.Context, repoID int64) (map[string]Ignore, error) {
-	rows, err := s.DB.QueryContext(ctx, `SELECT finding_id, reason, actor, pr, created_at FROM leakguard_ignore WHERE repo_id = ?`, repoID)
+	rows, err := s.DB.QueryContext(ctx, s.q(`SELECT finding_id, reason, actor, pr, created_at FROM leakguard_ignore WHERE repo_id = ?`), repoID)
 	if err != nil {
 		return nil, fmt.Errorf("read ignores: %w", err)
 	}

@@ -125,7 +125,7 @@ func (s *Service) enqueue(ctx context.Context, delivery, event string, jobs []ri
 		return false, err
 	}
 	defer tx.Rollback()
-	fresh, err := recordDelivery(ctx, tx, delivery, event)
+	fresh, err := s.store.recordDelivery(ctx, tx, delivery, event)
 	if err != nil || !fresh {
 		return false, err
 	}
@@ -138,7 +138,7 @@ func (s *Service) enqueue(ctx context.Context, delivery, event string, jobs []ri
 func (s *Service) insertJobs(ctx context.Context, tx *sql.Tx, jobs []river.JobArgs) error {
 	for _, j := range jobs {
 		if ra, ok := j.(ReviewArgs); ok && ra.Supersedable {
-			if err := setPRHead(ctx, tx, ra.RepoID, ra.PR, ra.HeadSHA); err != nil {
+			if err := s.store.setPRHead(ctx, tx, ra.RepoID, ra.PR, ra.HeadSHA); err != nil {
 				return err
 			}
 		}

@@ -33,7 +33,8 @@ type Server struct {
 	// (LEAKGUARD_GITHUB_WEB_URL, default derived from GitHubURL).
 	WebURL string
 	// DatabaseURL is the store: a SQLite file path or file: URL (default
-	// DataDir/leakguard.db), or postgres:// for several replicas.
+	// DataDir/leakguard.db), or a postgres:// URL, which several replicas
+	// can share.
 	DatabaseURL string
 	// DataDir holds the SQLite store, the blob cache, the credentials written
 	// by the setup flow and the comment marker key (LEAKGUARD_DATA_DIR,
@@ -173,9 +174,6 @@ func LoadServer(args []string, getenv func(string) string) (*Server, error) {
 		errs = append(errs, errors.New("no private key: set LEAKGUARD_PRIVATE_KEY_FILE to the app's .pem file, or LEAKGUARD_PRIVATE_KEY to its content"))
 	} else if err := checkPrivateKey(c.PrivateKey); err != nil {
 		errs = append(errs, err) // the message never includes the key
-	}
-	if strings.HasPrefix(c.DatabaseURL, "postgres://") || strings.HasPrefix(c.DatabaseURL, "postgresql://") {
-		errs = append(errs, errors.New("LEAKGUARD_DATABASE_URL: the Postgres mode is not available in this build yet; leave it empty for the embedded SQLite store"))
 	}
 	return c, errors.Join(errs...)
 }
