@@ -463,7 +463,7 @@ func (c *checker) report(call *sitter.Node, l *leak) {
 	c.pass.Report(analyzers.Finding{
 		Rule: l.rule, Path: c.path, StartLine: syntax.Line(call), EndLine: syntax.EndLine(call),
 		Message: msg, Fix: fix,
-		Key: l.rule.ID + " " + funcName(f, outerFunc(call)) + " " + compact(f, call),
+		Key: l.rule.ID + " " + funcName(f, outerFunc(call)) + " " + compact(f, call.ChildByFieldName("function")) + " " + compact(f, l.expr),
 	})
 }
 
