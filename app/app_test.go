@@ -639,3 +639,32 @@ func TestRouteIgnoresEventsThatNeedNoWork(t *testing.T) {
 		}
 	}
 }
+
+func TestStaleHeads(t *testing.T) {
+	h := newHarness(t, harnessOpts{analyzers: suite.Default()})
+	pr := vulnerablePR(t, h)
+	head2 := pr.git.commit("feature", map[string]string{"app/api/stripe/webhook/route.ts": fixedRoute})
+	h.fake.SetPR(pr.repo.Owner, pr.repo.Name, fakegithub.PR{Number: 2, Base: pr.base, BaseRef: "main", Head: head2, HeadRef: "feature", Author: "Codertocat"})
+	// A late pull_request event for the old head (the newer one's webhook
+	// not seen yet): GitHub says the PR moved on, so nothing is posted.
+	h.deliver("pull_request", "st-1", prPayload(t, "opened", pr.repo, 2, pr.base, pr.head))
+	h.wait()
+	if runs := h.fake.CheckRuns(); len(runs) != 0 {
+		t.Fatalf("a superseded head was reviewed:\n%s", describe(runs))
+	}
+	// Re-running the old commit's check reviews that commit, from its tree.
+	cs := deepCopy(example(t, "check_suite", "rerequested"))
+	setRepo(cs, pr.repo)
+	cs["check_suite"].(map[string]any)["head_sha"] = pr.head
+	cs["check_suite"].(map[string]any)["pull_requests"] = []any{map[string]any{"number": 2}}
+	h.deliver("check_suite", "st-2", cs)
+	h.wait()
+	runs := h.fake.CheckRuns()
+	if len(runs) != 1 || runs[0].HeadSHA != pr.head || runs[0].Conclusion != "failure" || !strings.Contains(runs[0].Summary, "an earlier head of the pull request") {
+		t.Fatalf("re-run of an earlier head:\n%s", describe(runs))
+	}
+	if h.fake.Reviews() != 0 {
+		t.Error("no inline comments on an earlier head")
+	}
+	h.checkContract()
+}

@@ -27,6 +27,9 @@ type apiChange struct {
 	number       int
 	changedFiles int // the PR's changed_files, to detect the 3,000-file cap
 	base, head   *apiTree
+	// stale, when set, says the head is not the PR's current head: files
+	// come from comparing trees, and stale is the notice.
+	stale string
 
 	once      sync.Once
 	files     []*source.File
@@ -64,6 +67,11 @@ func (c *apiChange) Files(ctx context.Context) ([]*source.File, error) {
 }
 
 func (c *apiChange) load(ctx context.Context) ([]*source.File, error) {
+	if c.stale != "" {
+		files, err := c.fromTrees(ctx)
+		c.truncated = c.stale
+		return files, err
+	}
 	var listed []*github.CommitFile
 	opts := &github.ListOptions{PerPage: 100}
 	for {

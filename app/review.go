@@ -48,12 +48,21 @@ func (s *Service) review(ctx context.Context, a ReviewArgs, attempt int) error {
 		a.PR = n
 		log = log.With("pr", n)
 	}
+	pr, _, err := gh.PullRequests.Get(ctx, a.Owner, a.Repo, a.PR)
+	if err != nil {
+		return fmt.Errorf("get pull request: %w", err) // nothing visible yet; River retries
+	}
+	if a.Supersedable && pr.GetHead().GetSHA() != a.HeadSHA {
+		// The PR moved on (even if its webhook has not arrived yet).
+		log.Info("review superseded: the pull request has a newer head", "newer", pr.GetHead().GetSHA())
+		return nil
+	}
 	runID, err := s.startCheckRun(ctx, gh, a, attempt)
 	if err != nil {
 		return err // nothing visible yet; River retries
 	}
 	log = log.With("check_run", runID)
-	pr, res, files, notices, err := s.analyze(ctx, gh, a, log)
+	res, files, notices, err := s.analyze(ctx, gh, a, pr, log)
 	if err != nil {
 		log.Error("review failed", "error", err)
 		out := checks.Failed(publicReason(err))
@@ -70,13 +79,11 @@ func (s *Service) review(ctx context.Context, a ReviewArgs, attempt int) error {
 		return err
 	}
 	out := checks.CheckRun(res, checks.CheckOptions{Ignores: ignores, Notices: notices})
-	if err := s.postReview(ctx, gh, httpc, a, pr, res, files, ignores, out.Conclusion, log); err != nil {
+	if err := s.postReview(ctx, gh, httpc, a, res, files, ignores, out.Conclusion, log); err != nil {
 		// The check run is the gate; a failed review only loses inline comments.
 		log.Warn("inline comments not posted", "error", err)
 		out.Summary = "_Inline comments could not be posted (" + publicReason(err) + "); the findings are below and in the annotations._\n\n" + out.Summary
-		if len(out.Summary) > checks.MaxSummaryBytes {
-			out.Summary = out.Summary[:checks.MaxSummaryBytes-200] + "…"
-		}
+		out.Summary = checks.CutBytes(out.Summary, checks.MaxSummaryBytes)
 	}
 	if err := s.completeCheckRun(ctx, gh, a, runID, out, false); err != nil {
 		return err
@@ -189,22 +196,23 @@ func (s *Service) completeCheckRun(ctx context.Context, gh *github.Client, a Rev
 // analyze reads the pull request and runs the engine. The repository
 // configuration comes from the base branch, so a PR cannot turn off its own
 // review; a configuration changed by the PR is validated and reported.
-func (s *Service) analyze(ctx context.Context, gh *github.Client, a ReviewArgs, log *slog.Logger) (*github.PullRequest, *analyzers.Result, []*source.File, []string, error) {
-	pr, _, err := gh.PullRequests.Get(ctx, a.Owner, a.Repo, a.PR)
-	if err != nil {
-		return nil, nil, nil, nil, fmt.Errorf("get pull request: %w", err)
-	}
+func (s *Service) analyze(ctx context.Context, gh *github.Client, a ReviewArgs, pr *github.PullRequest, log *slog.Logger) (*analyzers.Result, []*source.File, []string, error) {
 	baseTip := pr.GetBase().GetSHA()
 	// The PR's diff is from the merge base, as GitHub shows it.
 	cmp, _, err := gh.Repositories.CompareCommits(ctx, a.Owner, a.Repo, baseTip, a.HeadSHA, &github.ListOptions{PerPage: 1})
 	if err != nil {
-		return nil, nil, nil, nil, fmt.Errorf("find merge base: %w", err)
+		return nil, nil, nil, fmt.Errorf("find merge base: %w", err)
 	}
 	mergeBase := cmp.GetMergeBaseCommit().GetSHA()
 	if mergeBase == "" {
 		mergeBase = baseTip
 	}
 	ch := newAPIChange(gh, s.cache, &s.stats, a.Owner, a.Repo, a.PR, pr.GetChangedFiles(), mergeBase, a.HeadSHA)
+	if pr.GetHead().GetSHA() != a.HeadSHA {
+		// A re-run of an earlier commit: GitHub's file list describes the
+		// PR's current head, so compare the trees of this commit instead.
+		ch.stale = fmt.Sprintf("This run reviews commit %s, an earlier head of the pull request (now %s), so changed files come from comparing trees and no inline comments are posted.", short(a.HeadSHA), short(pr.GetHead().GetSHA()))
+	}
 	cfgTree := ch.base
 	if baseTip != mergeBase {
 		cfgTree = &apiTree{gh: gh, owner: a.Owner, repo: a.Repo, rev: baseTip, cache: s.cache, stats: &s.stats}
@@ -216,13 +224,13 @@ func (s *Service) analyze(ctx context.Context, gh *github.Client, a ReviewArgs, 
 	}
 	files, err := ch.Files(ctx)
 	if err != nil {
-		return nil, nil, nil, nil, err
+		return nil, nil, nil, err
 	}
 	for _, f := range files {
 		if (f.Path == config.RepoPath || f.Path == config.RepoPathAlt) && f.Status != source.Deleted {
 			b, err := ch.head.Read(ctx, f.Path)
 			if err != nil {
-				return nil, nil, nil, nil, err
+				return nil, nil, nil, err
 			}
 			if _, ps := config.ParseRepo(b.Data); len(ps) > 0 {
 				for _, p := range ps {
@@ -236,9 +244,9 @@ func (s *Service) analyze(ctx context.Context, gh *github.Client, a ReviewArgs, 
 	eng := &analyzers.Engine{Analyzers: s.analyzers, Logger: log}
 	res, err := eng.Run(ctx, ch, cfg)
 	if err != nil {
-		return nil, nil, nil, nil, err
+		return nil, nil, nil, err
 	}
-	return pr, res, files, notices, nil
+	return res, files, notices, nil
 }
 
 func (s *Service) ignores(ctx context.Context, repoID int64) (map[string]checks.Ignore, error) {
@@ -263,7 +271,7 @@ type ourComment struct {
 
 // postReview posts at most one review with the new inline comments, and
 // resolves the threads of findings the change no longer has.
-func (s *Service) postReview(ctx context.Context, gh *github.Client, httpc *http.Client, a ReviewArgs, pr *github.PullRequest, res *analyzers.Result, files []*source.File, ignores map[string]checks.Ignore, conclusion string, log *slog.Logger) error {
+func (s *Service) postReview(ctx context.Context, gh *github.Client, httpc *http.Client, a ReviewArgs, res *analyzers.Result, files []*source.File, ignores map[string]checks.Ignore, conclusion string, log *slog.Logger) error {
 	slug, err := s.gh.Slug(ctx)
 	if err != nil {
 		return err

@@ -360,6 +360,9 @@ func (s *summary) String() string {
 	return out
 }
 
+// CutBytes cuts s to at most n bytes on a rune boundary, ending with "…".
+func CutBytes(s string, n int) string { return cutBytes(s, n) }
+
 // cutBytes cuts s to at most n bytes on a rune boundary.
 func cutBytes(s string, n int) string {
 	if len(s) <= n {
