@@ -116,7 +116,7 @@ var nextConfigRE = regexp.MustCompile(`(^|/)next\.config\.(js|mjs|cjs|ts|mts)$`)
 func isTestPath(p string) bool {
 	lp := strings.ToLower(p)
 	base := path.Base(lp)
-	for _, d := range []string{"__tests__/", "test/", "tests/", "e2e/", "__mocks__/", "fixtures/", "cypress/", "playwright/"} {
+	for _, d := range []string{"__tests__/", "test/", "tests/", "e2e/", "__mocks__/", "mocks/", "__fixtures__/", "storybook/", "fixtures/", "cypress/", "playwright/"} {
 		if strings.HasPrefix(lp, d) || strings.Contains(lp, "/"+d) {
 			return true
 		}

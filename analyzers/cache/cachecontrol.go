@@ -138,7 +138,7 @@ func (c *checker) checkCacheControl() {
 		}
 		fn := outerFunc(hv.node)
 		read := c.sessionRead(fn)
-		if read == nil {
+		if read == nil || anonymousBranch(c, hv.node, fn) {
 			continue
 		}
 		sev := analyzers.High
@@ -197,4 +197,25 @@ func short(s string) string {
 		return s[:57] + "…"
 	}
 	return s
+}
+
+var noSessionCond = regexp.MustCompile(`(?i)^!\s*\(?\s*(await\s+)?[\w.?]*(session|user|auth|token|claims|viewer)[\w.?]*\)?$|^(typeof\s+)?[\w.?]*(session|user|auth|token|claims|viewer)[\w.?]*\s*(===?|==)\s*(null|undefined|false|'undefined')$`)
+
+// anonymousBranch reports a header set only when nobody is signed in (`if
+// (!session) { …public… }`): that response holds no user's data.
+func anonymousBranch(c *checker, n, fn *sitter.Node) bool {
+	for p := n.Parent(); p != nil && p != fn; p = p.Parent() {
+		if p.Type() != "if_statement" {
+			continue
+		}
+		cons := p.ChildByFieldName("consequence")
+		if cons == nil || !within(n, cons) {
+			continue
+		}
+		cond := strings.Join(strings.Fields(c.f.Text(unwrap(p.ChildByFieldName("condition")))), " ")
+		if noSessionCond.MatchString(cond) {
+			return true
+		}
+	}
+	return false
 }

@@ -83,7 +83,7 @@ func mayLog(src []byte) bool {
 func skipPath(p string) bool {
 	lp := strings.ToLower(p)
 	base := path.Base(lp)
-	for _, d := range []string{"__tests__/", "test/", "tests/", "e2e/", "__mocks__/", "fixtures/", "scripts/", "bin/", "cypress/", "playwright/", "stories/", "examples/"} {
+	for _, d := range []string{"__tests__/", "test/", "tests/", "e2e/", "__mocks__/", "mocks/", "__fixtures__/", "storybook/", "fixtures/", "scripts/", "bin/", "cypress/", "playwright/", "stories/", "examples/"} {
 		if strings.HasPrefix(lp, d) || strings.Contains(lp, "/"+d) {
 			return true
 		}

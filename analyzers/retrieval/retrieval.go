@@ -93,7 +93,7 @@ var vectorish = regexp.MustCompile(`\$vectorSearch|nResults|collection_name|\.rp
 func isTestPath(p string) bool {
 	lp := strings.ToLower(p)
 	base := path.Base(lp)
-	for _, d := range []string{"__tests__/", "test/", "tests/", "e2e/", "__mocks__/", "fixtures/", "scripts/", "examples/"} {
+	for _, d := range []string{"__tests__/", "test/", "tests/", "e2e/", "__mocks__/", "mocks/", "__fixtures__/", "storybook/", "fixtures/", "scripts/", "examples/"} {
 		if strings.HasPrefix(lp, d) || strings.Contains(lp, "/"+d) {
 			return true
 		}

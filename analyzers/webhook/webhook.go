@@ -105,7 +105,7 @@ func isTestPath(p string) bool {
 	base := path.Base(lp)
 	return strings.Contains(lp, "__tests__/") || strings.Contains(lp, "/test/") || strings.HasPrefix(lp, "test/") ||
 		strings.Contains(lp, "/tests/") || strings.HasPrefix(lp, "tests/") || strings.Contains(lp, "/e2e/") ||
-		strings.Contains(base, ".test.") || strings.Contains(base, ".spec.") || strings.Contains(lp, "__mocks__/") ||
+		strings.Contains(base, ".test.") || strings.Contains(base, ".spec.") || strings.Contains(lp, "__mocks__/") || strings.Contains(lp, "mocks/") || strings.HasPrefix(lp, "mocks/") ||
 		strings.Contains(lp, "/fixtures/")
 }
 
