@@ -62,11 +62,13 @@ func (s *Service) review(ctx context.Context, a ReviewArgs, attempt int) error {
 		return err // nothing visible yet; River retries
 	}
 	log = log.With("check_run", runID)
-	res, files, notices, err := s.analyze(ctx, gh, a, pr, log)
+	conclusion, nFindings, err := s.reviewAndPost(ctx, gh, httpc, a, pr, runID, log)
 	if err != nil {
 		log.Error("review failed", "error", err)
-		out := checks.Failed(publicReason(err))
-		if cerr := s.completeCheckRun(ctx, gh, a, runID, out, true); cerr != nil {
+		// Fail closed, even when the job's context is done (timeout).
+		fctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), 30*time.Second)
+		defer cancel()
+		if cerr := s.completeCheckRun(fctx, gh, a, runID, checks.Failed(publicReason(err)), true); cerr != nil {
 			return errors.Join(err, cerr)
 		}
 		if transient(err) {
@@ -74,26 +76,35 @@ func (s *Service) review(ctx context.Context, a ReviewArgs, attempt int) error {
 		}
 		return nil
 	}
+	s.metrics.ReviewSeconds.Observe(time.Since(start).Seconds())
+	log.Info("review done", "conclusion", conclusion, "findings", nFindings, "duration_ms", time.Since(start).Milliseconds())
+	return nil
+}
+
+// reviewAndPost analyzes the change and completes the check run with the
+// result; any error it returns leaves the check run to be failed by review.
+func (s *Service) reviewAndPost(ctx context.Context, gh *github.Client, httpc *http.Client, a ReviewArgs, pr *github.PullRequest, runID int64, log *slog.Logger) (string, int, error) {
+	res, files, notices, err := s.analyze(ctx, gh, a, pr, log)
+	if err != nil {
+		return "", 0, err
+	}
 	ignores, err := s.ignores(ctx, a.RepoID)
 	if err != nil {
-		return err
+		return "", 0, err
 	}
 	out := checks.CheckRun(res, checks.CheckOptions{Ignores: ignores, Notices: notices})
 	if err := s.postReview(ctx, gh, httpc, a, res, files, ignores, out.Conclusion, log); err != nil {
 		// The check run is the gate; a failed review only loses inline comments.
 		log.Warn("inline comments not posted", "error", err)
-		out.Summary = "_Inline comments could not be posted (" + publicReason(err) + "); the findings are below and in the annotations._\n\n" + out.Summary
-		out.Summary = checks.CutBytes(out.Summary, checks.MaxSummaryBytes)
+		out.Summary = checks.CutBytes("_Inline comments could not be posted ("+publicReason(err)+"); the findings are below and in the annotations._\n\n"+out.Summary, checks.MaxSummaryBytes)
 	}
 	if err := s.completeCheckRun(ctx, gh, a, runID, out, false); err != nil {
-		return err
+		return "", 0, err
 	}
 	for _, f := range res.Findings {
 		s.metrics.Findings.WithLabelValues(string(f.Status)).Inc()
 	}
-	s.metrics.ReviewSeconds.Observe(time.Since(start).Seconds())
-	log.Info("review done", "conclusion", out.Conclusion, "findings", len(res.Findings), "duration_ms", time.Since(start).Milliseconds())
-	return nil
+	return out.Conclusion, len(res.Findings), nil
 }
 
 // findPR finds the open pull request of this repository whose head is the SHA
