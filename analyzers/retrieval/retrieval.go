@@ -55,8 +55,8 @@ func run(pass *analyzers.Pass) error {
 	var prog *flow.Program
 	var model *pgmodel.Model
 	modelDone := false
-	for _, file := range pass.Files {
-		p := pass.Path(file)
+	paths, changed := filesToCheck(pass)
+	for _, p := range paths {
 		if _, ok := syntax.LangOf(p); !ok || isTestPath(p) {
 			continue
 		}
@@ -75,6 +75,16 @@ func run(pass *analyzers.Pass) error {
 			prog = flow.NewProgram(idx, pass.Config)
 		}
 		c := &checker{pass: pass, prog: prog, f: f, path: p, funcs: map[*sitter.Node]*flow.Func{}, entries: jsindex.Entries(f, p)}
+		if !changed[p] {
+			// A call site found because the change redefines its SQL function:
+			// judge the rpc calls only, and only of functions the change defines.
+			if model, _ = pass.Policy(); model != nil {
+				c.model = model
+				c.onlyDefinedIn = changed
+				c.checkRPC()
+			}
+			continue
+		}
 		if strings.Contains(string(f.Src), ".rpc(") {
 			if !modelDone {
 				model, _ = pass.Policy()
@@ -104,12 +114,15 @@ func isTestPath(p string) bool {
 type checker struct {
 	pass      *analyzers.Pass
 	modelDone bool
-	prog      *flow.Program
-	model     *pgmodel.Model
-	f         *syntax.File
-	path      string
-	entries   []jsindex.Entry
-	funcs     map[*sitter.Node]*flow.Func
+	// onlyDefinedIn, when set, limits rpc findings to SQL functions whose
+	// definition (or security setting) is in one of these changed files.
+	onlyDefinedIn map[string]bool
+	prog          *flow.Program
+	model         *pgmodel.Model
+	f             *syntax.File
+	path          string
+	entries       []jsindex.Entry
+	funcs         map[*sitter.Node]*flow.Func
 }
 
 func (c *checker) flowOf(fn *sitter.Node) *flow.Func {
@@ -234,4 +247,65 @@ func (c *checker) authenticatedCaller(n *sitter.Node) string {
 		}
 	}
 	return ""
+}
+
+var sqlFuncRE = regexp.MustCompile(`(?i)(?:create\s+(?:or\s+replace\s+)?|alter\s+)function\s+(?:"?\w+"?\.)?"?(\w+)"?`)
+
+// maxScanFiles bounds the search for call sites of a changed SQL function.
+const maxScanFiles = 5000
+
+// filesToCheck returns the changed files, plus the JavaScript files that call
+// a search function a changed SQL migration defines or alters (the change
+// can make an untouched call site unsafe). changed holds the changed paths.
+func filesToCheck(pass *analyzers.Pass) (paths []string, changed map[string]bool) {
+	changed = map[string]bool{}
+	var names []string
+	for _, file := range pass.Files {
+		p := pass.Path(file)
+		changed[p] = true
+		paths = append(paths, p)
+		if !strings.HasSuffix(strings.ToLower(p), ".sql") {
+			continue
+		}
+		data, err := pass.Read(p)
+		if err != nil {
+			continue
+		}
+		for _, m := range sqlFuncRE.FindAllStringSubmatch(string(data), -1) {
+			if searchFuncName.MatchString(m[1]) {
+				names = append(names, strings.ToLower(m[1]))
+			}
+		}
+	}
+	if len(names) == 0 {
+		return paths, changed
+	}
+	entries, err := pass.List()
+	if err != nil {
+		return paths, changed
+	}
+	scanned := 0
+	for _, e := range entries {
+		if changed[e.Path] || syntax.GeneratedPath(e.Path) || isTestPath(e.Path) {
+			continue
+		}
+		if _, ok := syntax.LangOf(e.Path); !ok {
+			continue
+		}
+		if scanned++; scanned > maxScanFiles {
+			break
+		}
+		data, err := pass.Read(e.Path)
+		if err != nil || !strings.Contains(string(data), "rpc(") {
+			continue
+		}
+		low := strings.ToLower(string(data))
+		for _, n := range names {
+			if strings.Contains(low, "'"+n+"'") || strings.Contains(low, `"`+n+`"`) || strings.Contains(low, "`"+n+"`") {
+				paths = append(paths, e.Path)
+				break
+			}
+		}
+	}
+	return paths, changed
 }

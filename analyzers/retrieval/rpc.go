@@ -78,6 +78,9 @@ func pickOverload(f *syntax.File, fns []*pgmodel.Function, obj *sitter.Node) *pg
 func (c *checker) judgeRPC(call, client *sitter.Node, fn *pgmodel.Function, argObj *sitter.Node) {
 	f := c.f
 	m := c.model
+	if c.onlyDefinedIn != nil && !c.onlyDefinedIn[fn.Pos.Path] && !c.onlyDefinedIn[fn.SecurityPos.Path] && !c.onlyDefinedIn[fn.ConfigPos.Path] {
+		return
+	}
 	if fn.ChecksCaller() {
 		return // the body filters by auth.uid() / the JWT
 	}
@@ -154,7 +157,11 @@ func (c *checker) judgeRPC(call, client *sitter.Node, fn *pgmodel.Function, argO
 	}
 	owners := strings.Join(m.OwnerColumns(t), ", ")
 	if owners == "" {
-		owners = "its parent's owner"
+		if col, parent := m.OwnedThrough(t); parent != nil {
+			owners = fmt.Sprintf("through `%s` → `%s`", col, parent.Name)
+		} else {
+			owners = "through a parent row"
+		}
 	}
 	c.pass.Report(analyzers.Finding{
 		Rule: ruleRPC, Severity: sev, Path: c.path, StartLine: syntax.Line(call), EndLine: syntax.Line(call),

@@ -1,0 +1,2 @@
+-- Search was slow under RLS: run it as the owner.
+alter function public.match_documents(vector, int) security definer;
