@@ -156,7 +156,7 @@ func (c *checker) classifyCall(n, call *sitter.Node, depth int) *leak {
 				return credential(n, "a session cookie", "cookie")
 			}
 			return nil
-		case (last == "json" || last == "formData") && len(as) == 0 && c.isRequest(obj):
+		case (last == "json" || last == "formData" || last == "text") && len(as) == 0 && c.isRequest(obj):
 			return personal(n, "the whole request body", "body")
 		case valueMethods[last]:
 			return c.classify(obj, call, depth+1)
@@ -228,6 +228,10 @@ func (c *checker) named(n, call *sitter.Node, depth int) *leak {
 		obj = text[:i]
 	}
 	switch {
+	case text == "process.env" || text == "import.meta.env" || text == "Deno.env.toObject()":
+		return credential(n, "every environment variable (API keys, the database URL, the service-role key)", "env")
+	case (strings.HasPrefix(text, "process.env.") || strings.HasPrefix(text, "env.")) && dsnName.MatchString(name):
+		return credential(n, fmt.Sprintf("`%s` (a connection string with its password)", text), name)
 	case requestRoot.MatchString(obj) && name == "headers":
 		return credential(n, "every request header, Authorization and Cookie included", "headers", "authorization", "cookie")
 	case strings.HasSuffix(obj, ".headers") && sensitiveHeader(name):
@@ -284,6 +288,15 @@ func (c *checker) named(n, call *sitter.Node, depth int) *leak {
 			case o.Name == "cookies" && whole:
 				return credential(n, "the request's cookies (the session cookie included)", "cookie")
 			}
+		}
+	}
+	if n.Type() == "member_expression" && (name == "session" || name == "user") {
+		// data.session from auth.getSession(), data.user from auth.getUser()
+		if _, ok := v.First(flow.Unverified); ok && name == "session" {
+			return credential(n, "the Supabase session (its access and refresh tokens)", "session", "access_token")
+		}
+		if _, ok := v.First(flow.Identity); ok && name == "user" {
+			return personal(n, "the signed-in user's record (email and profile)", "user", "email")
 		}
 	}
 	if n.Type() == "identifier" || n.Type() == "shorthand_property_identifier" {
@@ -362,6 +375,8 @@ func (c *checker) byName(name string, n *sitter.Node) *leak {
 	}
 	return nil
 }
+
+var dsnName = regexp.MustCompile(`(?i)(DATABASE|POSTGRES|DB|MONGO|REDIS|MYSQL)_?(URL|URI|DSN)|CONNECTION_STRING|_DSN$`)
 
 var (
 	credentialWords = map[string]bool{"token": true, "jwt": true, "password": true, "passwd": true, "secret": true,

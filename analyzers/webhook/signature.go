@@ -42,6 +42,10 @@ func checkSignature(pass *analyzers.Pass, ff *fileFacts, read func(string) strin
 				how = "fallback"
 				msg = fmt.Sprintf("%s is taken from the request body (`%s`, line %d) on the path where the %s signature check does not run (it sits in the other branch of an if/else or try/catch): a forged %s event with a bad or missing signature is still processed, and %s.",
 					evName, short(s.label), line, h.prov.name, exampleEvent(h.prov), impact(h.prov))
+			case allSwallowed(verifies, s.at):
+				how = "swallowed"
+				msg = fmt.Sprintf("%s is parsed from the request body (`%s`, line %d) after a signature check whose failure is caught and ignored (the `catch` at line %d neither returns nor throws): a forged %s event fails the check and is processed anyway, and %s.",
+					evName, short(s.label), line, syntax.Line(swallowingCatch(verifies[0])), exampleEvent(h.prov), impact(h.prov))
 			case s.at.StartByte() < verifies[0].StartByte() && allConditional(verifies, s.at, h.fn):
 				how = "conditional"
 				msg = fmt.Sprintf("%s starts as the request body (`%s`, line %d) and is only replaced by a verified event inside an `if` (line %d): when that condition is false (no secret configured, no signature header sent) a forged %s event is processed, and %s.",
@@ -74,6 +78,40 @@ func allExclusive(b *sitter.Node, vs []*sitter.Node) bool {
 		}
 	}
 	return true
+}
+
+// swallowingCatch returns the catch clause around a verification call that
+// lets the request go on (no return, throw or response in it), or nil.
+func swallowingCatch(v *sitter.Node) *sitter.Node {
+	for p := v.Parent(); p != nil; p = p.Parent() {
+		if isFunc(p) {
+			return nil
+		}
+		if p.Type() != "try_statement" {
+			continue
+		}
+		body, handler := p.ChildByFieldName("body"), p.ChildByFieldName("handler")
+		if body == nil || handler == nil || !within(v, body) {
+			continue
+		}
+		if len(nodesOfType(handler, "return_statement", "throw_statement")) > 0 {
+			return nil
+		}
+		return handler
+	}
+	return nil
+}
+
+// allSwallowed reports whether every verification sits in a try whose catch
+// swallows the failure, and the event is taken outside that try.
+func allSwallowed(vs []*sitter.Node, b *sitter.Node) bool {
+	for _, v := range vs {
+		h := swallowingCatch(v)
+		if h == nil || within(b, h.Parent()) {
+			return false
+		}
+	}
+	return len(vs) > 0
 }
 
 func allConditional(vs []*sitter.Node, b, fn *sitter.Node) bool {
