@@ -203,6 +203,9 @@ func (s *Service) route(event, delivery string, body []byte) ([]river.JobArgs, s
 		}
 		args := e.review(s.ruleset, delivery, "pull_request."+e.Action)
 		args.PR, args.HeadSHA, args.Supersedable = e.Number, e.PullRequest.Head.SHA, true
+		if e.Action == "edited" {
+			args.Rerun = delivery // same head, new base: review again
+		}
 		if args.PR == 0 {
 			args.PR = e.PullRequest.Number
 		}
