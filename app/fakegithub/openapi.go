@@ -18,6 +18,11 @@ import (
 type Spec struct {
 	doc    map[string]any
 	routes []specRoute
+	// sides is the enum of review comment sides. Create-a-review's comments
+	// declare side as a bare string; the single-comment operation
+	// (pulls/create-review-comment) declares the values, and they are the
+	// same field, so both are checked against it.
+	sides []any
 }
 
 type specRoute struct {
@@ -52,6 +57,20 @@ func LoadSpec(path string) (*Spec, error) {
 		s.routes = append(s.routes, specRoute{template: tmpl, re: regexp.MustCompile(re), literal: lit, ops: ops.(map[string]any)})
 	}
 	sort.Slice(s.routes, func(i, j int) bool { return s.routes[i].literal > s.routes[j].literal })
+	if _, op := s.Operation("POST", "/repos/o/r/pulls/1/comments"); op != nil {
+		rb, _ := s.resolve(op["requestBody"]).(map[string]any)
+		content, _ := rb["content"].(map[string]any)
+		media, _ := content["application/json"].(map[string]any)
+		if sch, ok := s.resolve(media["schema"]).(map[string]any); ok {
+			props, _ := sch["properties"].(map[string]any)
+			if side, ok := s.resolve(props["side"]).(map[string]any); ok {
+				s.sides, _ = side["enum"].([]any)
+			}
+		}
+	}
+	if len(s.sides) == 0 {
+		return nil, fmt.Errorf("%s: no side enum in pulls/create-review-comment", path)
+	}
 	return s, nil
 }
 
@@ -186,30 +205,39 @@ func (s *Spec) checkValue(where string, schema any, v any) []string {
 		}
 		return []string{where + ": null is not allowed"}
 	}
+	var probs []string
 	for _, key := range []string{"anyOf", "oneOf"} {
-		if alts, ok := sch[key].([]any); ok {
-			var first []string
-			for _, alt := range alts {
-				p := s.checkValue(where, alt, v)
-				if len(p) == 0 {
-					return nil
-				}
-				if first == nil {
-					first = p
-				}
+		alts, ok := sch[key].([]any)
+		if !ok {
+			continue
+		}
+		var first []string
+		matched := false
+		for _, alt := range alts {
+			p := s.checkValue(where, alt, v)
+			if len(p) == 0 {
+				matched = true
+				break
 			}
-			return append([]string{fmt.Sprintf("%s: matches none of the %s alternatives", where, key)}, first...)
+			if first == nil {
+				first = p
+			}
+		}
+		if !matched {
+			probs = append(probs, fmt.Sprintf("%s: matches none of the %s alternatives", where, key))
+			probs = append(probs, first...)
 		}
 	}
 	if all, ok := sch["allOf"].([]any); ok {
-		var probs []string
 		for _, alt := range all {
 			probs = append(probs, s.checkValue(where, alt, v)...)
 		}
-		return probs
 	}
-	var probs []string
-	if enum, ok := sch["enum"].([]any); ok {
+	enum, hasEnum := sch["enum"].([]any)
+	if !hasEnum && (strings.HasSuffix(where, ".side") || strings.HasSuffix(where, ".start_side")) {
+		enum, hasEnum = s.sides, true
+	}
+	if hasEnum {
 		found := false
 		for _, e := range enum {
 			if e == v {
