@@ -150,7 +150,7 @@ func (c *checker) checkCacheControl() {
 		fd := analyzers.Finding{
 			Rule: rulePublicResponse, Severity: sev, Path: c.path, StartLine: syntax.Line(hv.node), EndLine: syntax.EndLine(hv.node),
 			Message: fmt.Sprintf("This response is built for the signed-in user (`%s`, line %d), and %s: one user's data is then returned to other users.",
-				short(compact(f, read)), syntax.Line(read), how),
+				short(display(f, read)), syntax.Line(read), how),
 			Fix: "Send `Cache-Control: private, no-store` (or `private, max-age=…` for the browser only) on responses that depend on the session; cache only what is the same for every visitor.",
 			Key: "cache-control " + funcName(f, fn) + " " + hv.name + " " + v,
 		}

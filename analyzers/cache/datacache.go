@@ -43,7 +43,7 @@ func (c *checker) checkUnstableCache() {
 		if free == nil || keyMentions(keyText, f.Text(rootIdent(free))) {
 			continue
 		}
-		name := compact(f, free)
+		name := display(f, free)
 		fd := analyzers.Finding{
 			Rule: ruleUserData, Path: c.path, StartLine: syntax.Line(call), EndLine: syntax.Line(call),
 			Message: fmt.Sprintf("`unstable_cache` keys its entries by the callback's source, `keyParts` (%s) and the callback's arguments; `%s` is captured from the enclosing scope and is none of these, so the first user's result is cached and returned to every other user until it is revalidated.",
@@ -237,7 +237,7 @@ func (c *checker) checkFetch() {
 		c.pass.Report(analyzers.Finding{
 			Rule: ruleUserData, Severity: analyzers.Medium, Path: c.path, StartLine: syntax.Line(call), EndLine: syntax.Line(call),
 			Message: fmt.Sprintf("This fetch sends the signed-in user's credentials (`%s`) and its response is stored in Next.js's Data Cache by %s: the user's data is kept in the persistent, deployment-wide cache and served again for that token after logout or revocation until it expires.",
-				short(compact(f, cred)), how),
+				short(display(f, cred)), how),
 			Fix: "Fetch per-user data with `cache: 'no-store'`; cache only responses that are the same for every user (fetched with a server key, not the user's token).",
 			Key: "fetch " + funcName(f, outerFunc(call)) + " " + compact(f, as[0]),
 		})

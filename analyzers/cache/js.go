@@ -306,3 +306,8 @@ func numberValue(f *syntax.File, n *sitter.Node) (float64, bool) {
 	}
 	return 0, false
 }
+
+// display is a node's text on one line, for messages.
+func display(f *syntax.File, n *sitter.Node) string {
+	return strings.Join(strings.Fields(f.Text(n)), " ")
+}

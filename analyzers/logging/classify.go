@@ -39,7 +39,7 @@ var passThrough = map[string]bool{"JSON.stringify": true, "String": true, "util.
 
 // valueMethods return (a form of) the receiver.
 var valueMethods = map[string]bool{"toString": true, "trim": true, "toLowerCase": true, "toUpperCase": true, "toJSON": true,
-	"at": true, "slice": false, "join": true, "map": false}
+	"at": true, "slice": false, "join": true, "map": false, "entries": true, "values": true, "toObject": true}
 
 var requestRoot = regexp.MustCompile(`^(req|request|ctx\.req|ctx\.request|c\.req|event\.request|context\.req|args\.req|opts\.req)$`)
 
@@ -340,7 +340,7 @@ func (c *checker) named(n, call *sitter.Node, depth int) *leak {
 func (c *checker) byName(name string, n *sitter.Node) *leak {
 	shown := name
 	if n != nil {
-		shown = short(compact(c.f, n))
+		shown = short(display(c.f, n))
 	}
 	ws := words(name)
 	if len(ws) == 0 {
@@ -461,18 +461,18 @@ func (c *checker) report(call *sitter.Node, l *leak) {
 	f := c.f
 	what := l.what
 	var msg, fix string
-	expr := short(compact(f, l.expr))
+	expr := short(display(f, l.expr))
 	where := fmt.Sprintf(" (`%s`)", expr)
 	if strings.Contains(what, "`"+expr+"`") {
 		where = ""
 	}
 	if l.rule == ruleCredentials {
 		msg = fmt.Sprintf("`%s` writes %s to the server logs%s: anyone who can read the logs (the hosting dashboard, a log drain, an error tracker, support staff) can use it to act as the user until it expires.",
-			short(compact(f, call.ChildByFieldName("function"))), what, where)
+			short(display(f, call.ChildByFieldName("function"))), what, where)
 		fix = "Log what you need to debug (the route, the method, `user.id`, whether a header is present) and never the value; for request logging configure pino's `redact: ['req.headers.authorization', 'req.headers.cookie']` (or remove the fields before logging)."
 	} else {
 		msg = fmt.Sprintf("`%s` writes %s to the server logs%s: log sinks keep it outside the database's access rules and retention, where users' deletion requests never reach it.",
-			short(compact(f, call.ChildByFieldName("function"))), what, where)
+			short(display(f, call.ChildByFieldName("function"))), what, where)
 		fix = "Log ids, counts and types instead of content: `{ chatId, messages: messages.length }`, `event.type` and `event.id`, the email's domain at most."
 	}
 	c.pass.Report(analyzers.Finding{

@@ -142,7 +142,7 @@ func (c *checker) judgeRPC(call, client *sitter.Node, fn *pgmodel.Function, argO
 	case fn.SecurityDefiner:
 		why = "it is SECURITY DEFINER, so it reads the table as its owner and row-level security does not apply"
 	case privileged:
-		why = "it is called through a service-role client (`" + short(compactText(f, client)) + "`), which bypasses row-level security"
+		why = "it is called through a service-role client (`" + short(display(f, client)) + "`), which bypasses row-level security"
 	case !t.RLS:
 		why = fmt.Sprintf("`%s` has no row-level security", t.Schema+"."+t.Name)
 	default:
@@ -224,4 +224,3 @@ func emptyFilter(f *syntax.File, v *sitter.Node, param string) bool {
 	return false
 }
 
-func compactText(f *syntax.File, n *sitter.Node) string { return compact(f, n) }

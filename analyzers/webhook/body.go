@@ -45,12 +45,12 @@ func checkParsedBody(pass *analyzers.Pass, ff *fileFacts) {
 		isBody := strings.HasSuffix(compact(f, unwrap(as[0])), ".body")
 		if why == "" && isBody {
 			if mw := routeJSONParser(ff, call); mw != nil {
-				why = fmt.Sprintf("the route runs `%s` (line %d) before the handler, so `req.body` is an already-parsed object", compact(f, mw), syntax.Line(mw))
+				why = fmt.Sprintf("the route runs `%s` (line %d) before the handler, so `req.body` is an already-parsed object", display(f, mw), syntax.Line(mw))
 			}
 		}
 		if why == "" && isBody {
 			if use := globalJSONParser(ff, call); use != nil {
-				why = fmt.Sprintf("`%s` (line %d) parses every JSON body before this route runs, so `express.raw()` on the route sees an already-parsed object", compact(f, use), syntax.Line(use))
+				why = fmt.Sprintf("`%s` (line %d) parses every JSON body before this route runs, so `express.raw()` on the route sees an already-parsed object", display(f, use), syntax.Line(use))
 			}
 		}
 		if why == "" {
@@ -77,10 +77,10 @@ func parsedPayload(ff *fileFacts, n, fn *sitter.Node, depth int) string {
 	case "call_expression":
 		c := callee(f, n)
 		if c == "JSON.stringify" {
-			return fmt.Sprintf("`%s` re-serializes an object", short(compact(f, n)))
+			return fmt.Sprintf("`%s` re-serializes an object", short(display(f, n)))
 		}
 		if lastName(c) == "json" {
-			return fmt.Sprintf("`%s` parsed the body", compact(f, n))
+			return fmt.Sprintf("`%s` parsed the body", display(f, n))
 		}
 	case "identifier":
 		if fn == nil {

@@ -366,7 +366,7 @@ func (ff *fileFacts) paramSources(evVar string, fn *sitter.Node, depth int) []ev
 func (ff *fileFacts) classify(v, at *sitter.Node, fn *sitter.Node, depth int) eventSource {
 	f := ff.f
 	v = unwrap(v)
-	s := eventSource{node: v, at: at, kind: srcUnknown, label: compact(f, v)}
+	s := eventSource{node: v, at: at, kind: srcUnknown, label: display(f, v)}
 	if v == nil || depth > 3 {
 		return s
 	}
