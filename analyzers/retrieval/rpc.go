@@ -223,4 +223,3 @@ func emptyFilter(f *syntax.File, v *sitter.Node, param string) bool {
 	}
 	return false
 }
-
