@@ -355,6 +355,13 @@ func (c *checker) byName(name string, n *sitter.Node) *leak {
 	case "has", "is", "should", "needs", "with", "no", "missing", "valid", "num", "max", "min", "total":
 		return nil
 	}
+	for _, w := range ws {
+		switch w {
+		case "page", "cursor", "continuation", "sync", "cancel", "abort", "tokenizer", "count", "usage":
+			// pagination cursors (nextPageToken), cancellation tokens, token counts
+			return nil
+		}
+	}
 	switch {
 	case c.authjs && name == "account":
 		return credential(n, "the OAuth `account` (its access_token, refresh_token and id_token)", "account", "access_token")
