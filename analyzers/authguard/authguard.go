@@ -55,11 +55,17 @@ func run(pass *analyzers.Pass) error {
 	if err != nil {
 		return err
 	}
+	mw := middlewares(prog, ix)
 	if pass.Side == source.Base {
-		recordBase(pass, ix, hs)
+		// Regression rules compare with these facts; the other rules report on
+		// both sides so a finding the change did not introduce is "existing".
+		recordBase(pass, prog, ix, hs)
+		for _, h := range hs {
+			adminWithoutRole(pass, h, mw)
+			unverifiedSession(pass, h)
+		}
 		return nil
 	}
-	mw := middlewares(prog, ix)
 	byFile := map[*source.File][]*flow.Handler{}
 	for _, h := range hs {
 		byFile[h.File] = append(byFile[h.File], h)
@@ -69,7 +75,7 @@ func run(pass *analyzers.Pass) error {
 		if base != nil {
 			checkRemoved(pass, base, byFile[f], mw)
 			if base.mw != nil && jsindex.IsMiddlewarePath(pass.Path(f)) {
-				matcherNarrowed(pass, ix, f, base.mw)
+				matcherNarrowed(pass, prog, f, base.mw)
 			}
 		}
 	}
@@ -97,7 +103,7 @@ type mwFacts struct {
 	routes []string // app routes covered at base
 }
 
-func recordBase(pass *analyzers.Pass, ix *jsindex.Index, hs []*flow.Handler) {
+func recordBase(pass *analyzers.Pass, prog *flow.Program, ix *jsindex.Index, hs []*flow.Handler) {
 	facts := map[*source.File]*fileFacts{}
 	for _, f := range pass.Files {
 		if f.ExistsAt(source.Head) {
@@ -127,7 +133,7 @@ func recordBase(pass *analyzers.Pass, ix *jsindex.Index, hs []*flow.Handler) {
 		if err != nil {
 			continue
 		}
-		if !middlewareAuthenticates(sf) {
+		if !middlewareAuthenticates(prog, sf, p) {
 			continue
 		}
 		cfg := jsindex.MiddlewareOf(sf, p)
@@ -187,6 +193,9 @@ func checkRemoved(pass *analyzers.Pass, base *fileFacts, hs []*flow.Handler, mw 
 		}
 		fa := h.Func
 		access := firstAccessLine(fa)
+		if h.Entry.Kind == jsindex.Page && access == 0 {
+			continue // a page that no longer reads the session but reads no data either
+		}
 		sev := analyzers.High
 		for _, q := range fa.Queries {
 			if q.Privileged() {
@@ -233,7 +242,7 @@ func middlewares(prog *flow.Program, ix *jsindex.Index) []*middleware {
 	var out []*middleware
 	for _, p := range ix.MiddlewarePaths() {
 		sf, err := ix.Parse(p)
-		if err != nil || !middlewareAuthenticates(sf) {
+		if err != nil || !middlewareAuthenticates(prog, sf, p) {
 			continue
 		}
 		out = append(out, &middleware{config: jsindex.MiddlewareOf(sf, p), role: roleWordRE.Match(sf.Src)})
@@ -246,14 +255,32 @@ var (
 	roleWordRE = regexp.MustCompile(`(?i)\b(role|isAdmin|is_admin|admin_emails?|permissions?)\b`)
 )
 
-func middlewareAuthenticates(sf *syntax.File) bool {
-	// The matcher config alone mentions nothing; strip it before looking.
+// middlewareAuthenticates reports whether a middleware refuses or redirects
+// requests without a signed-in user: a library middleware that protects
+// (next-auth/middleware, Clerk's protect, authMiddleware), or its own
+// function guarding on the caller. Middleware that only refreshes cookies,
+// rewrites locales or sends signed-in users away from /login does not.
+func middlewareAuthenticates(prog *flow.Program, sf *syntax.File, p string) bool {
 	src := string(sf.Src)
 	if i := strings.Index(src, "export const config"); i >= 0 {
 		src = src[:i]
 	}
-	return mwAuthRE.MatchString(src)
+	if libraryAuthMiddlewareRE.MatchString(src) {
+		return true
+	}
+	for _, e := range jsindex.Entries(sf, p) {
+		if e.Kind != jsindex.Middleware || !jsindex.IsFunc(e.Func) {
+			continue
+		}
+		e := e
+		if prog.AnalyzeEntry(sf, &e).GuardsAuth() {
+			return true
+		}
+	}
+	return false
 }
+
+var libraryAuthMiddlewareRE = regexp.MustCompile(`next-auth/middleware|\.protect\(|authMiddleware\(|withAuth\(|withMiddlewareAuthRequired|export\s*\{\s*auth\s+as\s+(middleware|proxy|default)|export\s+default\s+auth\b`)
 
 func coveredByMiddleware(mw []*middleware, h *flow.Handler) bool {
 	if h.Entry.Route == "" {
@@ -461,10 +488,10 @@ func coveredRoutes(ix *jsindex.Index, cfg *jsindex.MiddlewareConfig) []string {
 	return out
 }
 
-func matcherNarrowed(pass *analyzers.Pass, ix *jsindex.Index, f *source.File, base *mwFacts) {
+func matcherNarrowed(pass *analyzers.Pass, prog *flow.Program, f *source.File, base *mwFacts) {
 	p := pass.Path(f)
 	sf, err := pass.Parse(p)
-	if err != nil || !middlewareAuthenticates(sf) {
+	if err != nil || !middlewareAuthenticates(prog, sf, p) {
 		return
 	}
 	head := jsindex.MiddlewareOf(sf, p)
@@ -631,22 +658,28 @@ func unverifiedSession(pass *analyzers.Pass, h *flow.Handler) {
 	if read == nil || verified {
 		return
 	}
-	usedForData := false
+	usedForData, privileged := false, false
 	for _, q := range fa.Queries {
 		for _, c := range append(append([]flow.Column{}, q.Filters...), q.Data...) {
 			if c.Value.Is(flow.Unverified) {
 				usedForData = true
+				privileged = privileged || q.Privileged()
 			}
 		}
 	}
 	if !usedForData && !guarded {
 		return
 	}
+	// Through a user-scoped Supabase client the database still verifies the
+	// JWT; through a privileged client nothing does.
 	sev := analyzers.Medium
 	use := "to decide whether the request may proceed"
 	if usedForData {
-		sev = analyzers.High
 		use = "to choose whose rows to read or write"
+	}
+	if privileged {
+		sev = analyzers.High
+		use += " through a client that bypasses row-level security"
 	}
 	pass.Report(analyzers.Finding{
 		Rule: ruleUnverifiedSession, Severity: sev, Path: h.Path, StartLine: read.Line,

@@ -52,15 +52,16 @@ func run(pass *analyzers.Pass) error {
 		if h.Entry.Kind == jsindex.Middleware || exempt(h.Func) {
 			continue
 		}
-		reported := map[*flow.Query]bool{}
+		// One finding per call: a helper's queries all map to its call.
+		reported := map[uint32]bool{}
 		for _, q := range h.Func.Queries {
-			if ownerID(pass, prog, model, h, q) {
-				reported[q] = true
+			if !reported[q.Node.StartByte()] && ownerID(pass, prog, model, h, q) {
+				reported[q.Node.StartByte()] = true
 			}
 		}
 		for _, q := range h.Func.Queries {
-			if !reported[q] {
-				resourceID(pass, model, h, q)
+			if !reported[q.Node.StartByte()] && resourceID(pass, model, h, q) {
+				reported[q.Node.StartByte()] = true
 			}
 		}
 	}
@@ -327,15 +328,15 @@ func suggestion(h *flow.Handler, c flow.Column) *string {
 
 // resourceID reports a row picked by a request id, in a signed-in handler,
 // that is returned or changed without an ownership check.
-func resourceID(pass *analyzers.Pass, model *pgmodel.Model, h *flow.Handler, q *flow.Query) {
+func resourceID(pass *analyzers.Pass, model *pgmodel.Model, h *flow.Handler, q *flow.Query) bool {
 	fa := h.Func
 	if !fa.Authenticated() || q.OwnerChecked || q.FilteredBy(flow.Identity|flow.Owned) || q.Op == flow.OpInsert || q.Op == flow.OpRPC {
-		return
+		return false
 	}
 	if !q.Privileged() {
 		prot, _ := flow.TableProtection(model, q.Table, q.Op)
 		if prot != flow.ProtectionNone && prot != flow.ProtectionWeak {
-			return // the database scopes the rows (or we cannot tell)
+			return false // the database scopes the rows (or we cannot tell)
 		}
 	}
 	var col *flow.Column
@@ -350,10 +351,10 @@ func resourceID(pass *analyzers.Pass, model *pgmodel.Model, h *flow.Handler, q *
 		break
 	}
 	if col == nil {
-		return
+		return false
 	}
 	if !q.Write() && !returned(h, q) {
-		return
+		return false
 	}
 	origin, _ := col.Value.First(flow.Request)
 	name := origin.Name
@@ -386,6 +387,7 @@ func resourceID(pass *analyzers.Pass, model *pgmodel.Model, h *flow.Handler, q *
 		Message: msg, Fix: fix,
 		Key: h.Entry.Name + "\x00" + q.Table + "\x00" + q.Op + "\x00" + col.Name + "\x00" + name,
 	})
+	return true
 }
 
 // idLike: a primary key or a reference to a record (id, chatId, invoice_id, slug).

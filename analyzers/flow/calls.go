@@ -89,6 +89,20 @@ func (fa *Func) evalCall(n *sitter.Node) *Value {
 	}
 	if name != "" && fn.Type() == "identifier" {
 		if s := fa.Prog.summaryOf(fa.File, name); s != nil {
+			if hq := fa.helperMemo[keyOf(n)]; hq == nil && len(s.Queries) > 0 {
+				hq = fa.helperQueries(n)
+			}
+			if hq := fa.helperMemo[keyOf(n)]; len(hq) > 0 {
+				var rows []*Value
+				for _, q := range hq {
+					if q.Op == OpSelect || q.Op == OpRPC {
+						rows = append(rows, q.result())
+					}
+				}
+				if len(rows) > 0 {
+					return union(rows...)
+				}
+			}
 			ret := only(s.Returns, Identity|Unverified|clientLabels|Owned)
 			if ret.Is(Privileged) || ret.Is(UserScoped) {
 				return ret

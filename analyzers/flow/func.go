@@ -58,16 +58,20 @@ type Func struct {
 	// Returns are the values sent back to the client.
 	Returns []Return
 
-	env       map[string]*Value
-	memo      map[nodeKey]*Value
-	queryMemo map[nodeKey]*Query
-	params    map[string]bool
-	tied      map[string]bool // Request origin names tied to the session
-	recorded  map[nodeKey]bool
+	env        map[string]*Value
+	memo       map[nodeKey]*Value
+	queryMemo  map[nodeKey]*Query
+	helperMemo map[nodeKey][]*Query
+	params     map[string]bool
+	tied       map[string]bool // Request origin names tied to the session
+	recorded   map[nodeKey]bool
 
 	callsParam, passesIdentity bool
 	returnedFunc               *sitter.Node
 	depth                      int
+	// summary is set when the function is analyzed as a helper: its
+	// parameters carry Param labels so call sites can map its queries.
+	summary bool
 }
 
 type nodeKey struct {
@@ -79,7 +83,7 @@ func keyOf(n *sitter.Node) nodeKey { return nodeKey{n.StartByte(), n.EndByte(), 
 
 func newFunc(p *Program, f *syntax.File, fn *sitter.Node, e *jsindex.Entry) *Func {
 	return &Func{Prog: p, File: f, Node: fn, Entry: e, env: map[string]*Value{}, memo: map[nodeKey]*Value{},
-		queryMemo: map[nodeKey]*Query{}, params: map[string]bool{}, tied: map[string]bool{}, recorded: map[nodeKey]bool{}}
+		queryMemo: map[nodeKey]*Query{}, helperMemo: map[nodeKey][]*Query{}, params: map[string]bool{}, tied: map[string]bool{}, recorded: map[nodeKey]bool{}}
 }
 
 // Eval returns what the analysis knows of an expression, as of the point the
@@ -217,7 +221,7 @@ func (fa *Func) eval(n *sitter.Node) *Value {
 }
 
 // dataLabels are the labels that flow through computations.
-const dataLabels = Request | Identity | Unverified | Row | Owned | Secret
+const dataLabels = Request | Identity | Unverified | Row | Owned | Secret | Param
 
 func fromWrapper(v *Value) bool {
 	for _, o := range v.Origins {
@@ -427,6 +431,11 @@ func (fa *Func) bindParams() {
 	}
 	e := fa.Entry
 	if e == nil {
+		if fa.summary {
+			for i, p := range params {
+				fa.bind(p, source(Param, "param:"+itoa(i), "", p))
+			}
+		}
 		return
 	}
 	wrapped := len(e.Wrappers) > 0
@@ -589,7 +598,7 @@ func (fa *Func) visitIf(n *sitter.Node) {
 	switch {
 	case cv.Is(Secret) && (cv.Is(Request) || strings.Contains(strings.ToLower(ct), "authorization") || strings.Contains(strings.ToLower(ct), "secret")):
 		fa.Verifications = append(fa.Verifications, Check{Kind: CheckSecret, Node: n, Line: syntax.Line(n), Text: oneLine(ct)})
-	case cv.Is(Identity | Unverified | Owned):
+	case cv.Is(Identity|Unverified|Owned) && refusesWhenAbsent(ct):
 		unverified := cv.Is(Unverified) && !cv.Is(Identity)
 		fa.AuthChecks = append(fa.AuthChecks, Check{Kind: CheckGuard, Node: n, Line: syntax.Line(n), Unverified: unverified, Text: oneLine(ct)})
 		if roleTextRE.MatchString(ct) {
@@ -598,6 +607,14 @@ func (fa *Func) visitIf(n *sitter.Node) {
 	case roleTextRE.MatchString(ct):
 		fa.RoleChecks = append(fa.RoleChecks, Check{Kind: CheckRole, Node: n, Line: syntax.Line(n), Text: oneLine(ct)})
 	}
+}
+
+// refusesWhenAbsent reports whether a condition is true when the caller is
+// missing or wrong (`!user`, `error || !session`, `user == null`,
+// `user.id !== ownerId`), as opposed to `if (session) redirect('/app')`,
+// which only sends signed-in users elsewhere.
+func refusesWhenAbsent(cond string) bool {
+	return strings.Contains(cond, "!") || strings.Contains(cond, "null") || strings.Contains(cond, "undefined") || strings.Contains(cond, "error")
 }
 
 // condValue evaluates a condition, looking through comparisons (which Eval
@@ -702,6 +719,19 @@ func (fa *Func) visitCall(n *sitter.Node) {
 	} else if fn.Type() == "member_expression" && isChainTop(n) {
 		if ov := fa.Eval(fn.ChildByFieldName("object")); ov.Is(Privileged) && !ov.Is(Request|Row) {
 			fa.ClientCalls = append(fa.ClientCalls, n)
+		}
+	}
+
+	// Helpers that query the database: their queries run here, with the
+	// arguments in place of the parameters (one step across files).
+	if !fa.recorded[keyOf(n)] && fa.queryOf(n) == nil {
+		hq, ok := fa.helperMemo[keyOf(n)]
+		if !ok {
+			hq = fa.helperQueries(n)
+		}
+		if len(hq) > 0 {
+			fa.recorded[keyOf(n)] = true
+			fa.Queries = append(fa.Queries, hq...)
 		}
 	}
 

@@ -54,6 +54,9 @@ type Summary struct {
 	// IsFunc is set when the summarized binding is a function (otherwise
 	// only Returns, the binding's value, is known).
 	IsFunc bool
+	// Queries are the database queries the function makes, with Param
+	// labels where its parameters flow.
+	Queries []*Query
 }
 
 // Analyze runs the data flow over a function of a parsed file. entry may be
@@ -210,7 +213,9 @@ func (p *Program) summarize(f *syntax.File, name string, d *sitter.Node) *Summar
 	case jsindex.IsFunc(d):
 		s.IsFunc = true
 		fa := newFunc(p, f, d, nil)
+		fa.summary = true
 		fa.run()
+		s.Queries = fa.Queries
 		s.Returns = fa.ReturnValue()
 		s.Guards = fa.GuardsAuth()
 		s.RoleGuard = len(fa.RoleChecks) > 0

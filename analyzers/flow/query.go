@@ -115,6 +115,9 @@ func (q *Query) WritesWith(l Label) bool {
 }
 
 func (q *Query) result() *Value {
+	if q == nil {
+		return empty
+	}
 	l := Row
 	if q.FilteredBy(Identity | Owned) {
 		l |= Owned
@@ -745,4 +748,81 @@ func itoa(n int) string {
 		return string(rune('0' + n))
 	}
 	return itoa(n/10) + string(rune('0'+n%10))
+}
+
+// helperQueries maps the queries of a called helper (getChatById({ id }))
+// to this call: same table, operation and client, with each parameter
+// replaced by the argument's value. Nodes point at the call site.
+func (fa *Func) helperQueries(call *sitter.Node) []*Query {
+	fn := call.ChildByFieldName("function")
+	if fn == nil || fn.Type() != "identifier" {
+		return nil
+	}
+	s := fa.Prog.summaryOf(fa.File, fa.File.Text(fn))
+	if s == nil || len(s.Queries) == 0 {
+		return nil
+	}
+	args := call.ChildByFieldName("arguments")
+	var out []*Query
+	for _, hq := range s.Queries {
+		q := *hq
+		q.Node = call
+		q.OwnerChecked = false
+		q.Filters = fa.mapColumns(hq.Filters, args, call)
+		q.Data = fa.mapColumns(hq.Data, args, call)
+		if hq.DataValue != nil {
+			q.DataValue = fa.substitute(hq.DataValue, args)
+		}
+		out = append(out, &q)
+	}
+	fa.helperMemo[keyOf(call)] = out
+	return out
+}
+
+func (fa *Func) mapColumns(cs []Column, args, call *sitter.Node) []Column {
+	var out []Column
+	for _, c := range cs {
+		n := call
+		for _, o := range c.Value.OriginsOf(Param) {
+			if i := paramIndex(o.Kind); args != nil && i >= 0 && i < int(args.NamedChildCount()) {
+				n = args.NamedChild(i)
+			}
+		}
+		out = append(out, Column{Name: c.Name, Op: c.Op, Value: fa.substitute(c.Value, args), Node: n})
+	}
+	return out
+}
+
+// substitute replaces Param origins with the arguments' values.
+func (fa *Func) substitute(v *Value, args *sitter.Node) *Value {
+	if !v.Is(Param) {
+		return v
+	}
+	parts := []*Value{only(v, ^Param)}
+	for _, o := range v.OriginsOf(Param) {
+		i := paramIndex(o.Kind)
+		if args == nil || i < 0 || i >= int(args.NamedChildCount()) {
+			continue
+		}
+		av := fa.Eval(args.NamedChild(i))
+		if o.Name != "" {
+			av = field(av, o.Name)
+		}
+		parts = append(parts, av)
+	}
+	return union(parts...)
+}
+
+func paramIndex(kind string) int {
+	if !strings.HasPrefix(kind, "param:") {
+		return -1
+	}
+	n := 0
+	for _, r := range kind[len("param:"):] {
+		if r < '0' || r > '9' {
+			return -1
+		}
+		n = n*10 + int(r-'0')
+	}
+	return n
 }

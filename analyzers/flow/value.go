@@ -31,6 +31,9 @@ const (
 	// Secret: a server secret (process.env.*SECRET*), used to spot
 	// shared-secret checks in cron routes.
 	Secret
+	// Param: a parameter of a summarized helper; at a call site it is
+	// replaced by the argument (origin Kind "param:<index>").
+	Param
 )
 
 // Has reports whether l holds every label of m.
@@ -208,7 +211,7 @@ func field(v *Value, name string) *Value {
 	// a member of data is data.
 	n := &Value{Labels: v.Labels}
 	for _, o := range v.Origins {
-		if o.Label&(Request|Row) != 0 && name != "" {
+		if o.Label&(Request|Row|Param) != 0 && name != "" {
 			o.Name = name
 			if k := kindOfKey(name); k != "" && o.Label&Request != 0 {
 				o.Kind = k

@@ -112,7 +112,7 @@ func report(pass *analyzers.Pass, h *flow.Handler, q *flow.Query) {
 	sev := analyzers.High
 	risk := "its filters are the only thing between one user and another's rows"
 	switch {
-	case q.FilteredBy(flow.Identity|flow.Owned) && !q.FilteredBy(flow.Request):
+	case q.FilteredBy(flow.Identity|flow.Owned) && !q.FilteredBy(flow.Request), q.OwnerChecked, fa.Authenticated() && requestTied(fa, q):
 		sev = analyzers.Medium
 		risk = "today the query filters by the signed-in user, but nothing but that filter keeps other tenants' rows out, and the next edit to it exposes them"
 	case !fa.Authenticated():
@@ -129,6 +129,16 @@ func report(pass *analyzers.Pass, h *flow.Handler, q *flow.Query) {
 		Fix:     "Use the user-scoped server client (`const supabase = await createClient()` from your `@supabase/ssr` helper) so the table's policies apply; keep the service-role client for verified webhooks, secret-checked cron routes and role-checked admin routes, in a module marked `import 'server-only'`.",
 		Key:     h.Entry.Name + "\x00" + table,
 	})
+}
+
+// requestTied: every request value the query uses was checked against the caller.
+func requestTied(fa *flow.Func, q *flow.Query) bool {
+	for _, c := range append(append([]flow.Column{}, q.Filters...), q.Data...) {
+		if c.Value.Is(flow.Request) && !fa.Tied(c.Value) {
+			return false
+		}
+	}
+	return true
 }
 
 // adminAccountCall finds auth.admin.* calls on another account chosen by the request.
