@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"sort"
 	"strings"
+	"time"
 
 	"github.com/riverqueue/river"
 
@@ -113,4 +114,28 @@ func RulesetVersion(version string, as []*analyzers.Analyzer) string {
 	sort.Strings(parts)
 	h := sha256.Sum256([]byte(version + "\n" + strings.Join(parts, "\n")))
 	return hex.EncodeToString(h[:6])
+}
+
+// CleanupArgs is the hourly job that forgets old deliveries and check run
+// ids (GitHub redelivers for at most a few days; River prunes its own jobs).
+type CleanupArgs struct{}
+
+// Kind is River's job kind.
+func (CleanupArgs) Kind() string { return "leakguard.cleanup" }
+
+// retention is how long delivery ids and check run ids are kept.
+const retention = 14 * 24 * time.Hour
+
+type cleanupWorker struct {
+	river.WorkerDefaults[CleanupArgs]
+	s *Service
+}
+
+func (w *cleanupWorker) Work(ctx context.Context, job *river.Job[CleanupArgs]) error {
+	n, err := w.s.store.cleanup(ctx, time.Now().Add(-retention))
+	w.s.metrics.Jobs.WithLabelValues("cleanup", outcome(err)).Inc()
+	if err == nil && n > 0 {
+		w.s.log.Info("old deliveries forgotten", "rows", n)
+	}
+	return err
 }

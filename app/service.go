@@ -111,6 +111,7 @@ func New(ctx context.Context, o Options) (*Service, error) {
 	workers := river.NewWorkers()
 	river.AddWorker(workers, &reviewWorker{s: s})
 	river.AddWorker(workers, &commandWorker{s: s})
+	river.AddWorker(workers, &cleanupWorker{s: s})
 	poll := o.PollInterval
 	if poll == 0 {
 		poll = time.Second
@@ -122,6 +123,8 @@ func New(ctx context.Context, o Options) (*Service, error) {
 		FetchCooldown:     min(poll, 100*time.Millisecond),
 		Logger:            log.With("component", "river"),
 		JobTimeout:        10 * time.Minute,
+		PeriodicJobs: []*river.PeriodicJob{river.NewPeriodicJob(river.PeriodicInterval(time.Hour),
+			func() (river.JobArgs, *river.InsertOpts) { return CleanupArgs{}, nil }, &river.PeriodicJobOpts{RunOnStart: true})},
 	})
 	if err != nil {
 		s.store.Close()

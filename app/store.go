@@ -186,6 +186,24 @@ func (s *Store) setting(ctx context.Context, name string, mk func() string) (str
 	return v, nil
 }
 
+// cleanup deletes deliveries and check run ids older than before.
+func (s *Store) cleanup(ctx context.Context, before time.Time) (int64, error) {
+	var total int64
+	for _, q := range []string{
+		`DELETE FROM leakguard_delivery WHERE received_at < ?`,
+		`DELETE FROM leakguard_check_run WHERE created_at < ?`,
+		`DELETE FROM leakguard_pr_head WHERE updated_at < ?`,
+	} {
+		res, err := s.DB.ExecContext(ctx, s.q(q), before.Unix())
+		if err != nil {
+			return total, fmt.Errorf("cleanup: %w", err)
+		}
+		n, _ := res.RowsAffected()
+		total += n
+	}
+	return total, nil
+}
+
 // Close closes the database.
 func (s *Store) Close() error { return s.DB.Close() }
 
