@@ -51,6 +51,9 @@ func checkAccount(pass *analyzers.Pass, ff *fileFacts) {
 				if !ok {
 					continue
 				}
+				if t.kind == "metadata" && !accountKey(t.expr) && !accountTable(ff, call) {
+					continue // e.g. metadata.orderId for an order the server created
+				}
 				sev := analyzers.Medium
 				what := fmt.Sprintf("the event's metadata (`%s`)", short(t.expr))
 				who := "whatever the code that created the Checkout Session or subscription put there; when that came from the browser (a userId in the request body), a payer can point their payment at another account"
@@ -256,4 +259,33 @@ func crossChecksCustomer(ff *fileFacts, fn *sitter.Node) bool {
 		}
 	}
 	return false
+}
+
+var (
+	accountKeyRE   = regexp.MustCompile(`(?i)(user|account|org|organization|team|workspace|tenant|customer|profile|owner|member|company|uid|email)`)
+	accountTableRE = regexp.MustCompile("(?i)\\.from\\(\\s*['\"`](users?|profiles?|accounts?|organizations?|orgs?|teams?|workspaces?|tenants?|customers?|members?|companies|subscriptions?)['\"`]|\\b(prisma|db|tx)\\.(user|profile|account|organization|org|team|workspace|tenant|customer|member|company|subscription)\\.|\\b(users|profiles|accounts|organizations|teams|workspaces|tenants|customers|subscriptions)\\b")
+)
+
+// accountKey reports whether a metadata value names an account: the key read
+// (metadata.userId, a destructured workspaceId) is an owner-like name.
+func accountKey(expr string) bool {
+	last := expr
+	if i := strings.LastIndexAny(expr, ".["); i >= 0 {
+		last = expr[i+1:]
+	}
+	return accountKeyRE.MatchString(strings.Trim(last, "[]'\"`"))
+}
+
+// accountTable reports whether the lookup call's chain works on an account
+// table (users, profiles, teams, subscriptions…).
+func accountTable(ff *fileFacts, call *sitter.Node) bool {
+	top := call
+	for p := call.Parent(); p != nil; p = p.Parent() {
+		if p.Type() == "call_expression" || p.Type() == "member_expression" || p.Type() == "await_expression" {
+			top = p
+			continue
+		}
+		break
+	}
+	return accountTableRE.MatchString(compact(ff.f, top))
 }
