@@ -147,6 +147,9 @@ func TestReviewComments(t *testing.T) {
 	if cs[2].Line != 21 || strings.Contains(cs[2].Body, "```suggestion") {
 		t.Errorf("a partly changed finding is commented on its changed line, without a suggestion that would replace unseen lines: %+v", cs[2])
 	}
+	if !strings.Contains(cs[0].Body, "**leakguard · [secrets/stripe-key]("+RulesDoc+"#secretsstripe-key) · critical**") {
+		t.Errorf("comment heading: %s", cs[0].Body)
+	}
 	for _, c := range cs {
 		if fp, ok := m.Parse(c.Body); !ok || fp != c.Fingerprint {
 			t.Errorf("marker does not verify: %s", c.Body)

@@ -134,7 +134,7 @@ func commentRange(f *source.File, start, end int) (int, int, bool) {
 
 func commentBody(f *analyzers.Finding, whole bool, m Marker) string {
 	var b strings.Builder
-	fmt.Fprintf(&b, "**leakguard · %s · %s**\n\n%s\n", f.Rule.ID, f.Severity, f.Message)
+	fmt.Fprintf(&b, "**leakguard · [%s](%s) · %s**\n\n%s\n", f.Rule.ID, RuleDocURL(f.Rule.ID), f.Severity, f.Message)
 	if f.Fix != "" {
 		fmt.Fprintf(&b, "\n**Fix:** %s\n", f.Fix)
 	}
@@ -149,6 +149,15 @@ func commentBody(f *analyzers.Finding, whole bool, m Marker) string {
 	fmt.Fprintf(&b, "\n<sub>`%s` · if this is intended, a maintainer can comment `/leakguard ignore %s <reason>`.</sub>\n", f.ID, f.ID)
 	b.WriteString(m.Format(f.Fingerprint))
 	return b.String()
+}
+
+// RulesDoc is the page documenting every rule (docs/rules.md).
+const RulesDoc = "https://github.com/leakguard/leakguard/blob/main/docs/rules.md"
+
+// RuleDocURL links a rule's section of the rules page (GitHub's heading
+// anchors drop the slash: secrets/stripe-key is #secretsstripe-key).
+func RuleDocURL(ruleID string) string {
+	return RulesDoc + "#" + strings.ToLower(strings.ReplaceAll(ruleID, "/", ""))
 }
 
 // ReviewBody is the body of the review that carries the inline comments.
