@@ -370,9 +370,11 @@ func publicReason(err error) string {
 	if errors.As(err, &ge) && ge.Response != nil && ge.Response.Request != nil {
 		return fmt.Sprintf("GitHub answered %d to %s %s: %s", ge.Response.StatusCode, ge.Response.Request.Method, ge.Response.Request.URL.Path, ge.Message)
 	}
-	msg := err.Error()
-	if len(msg) > 2000 {
-		msg = msg[:2000] + "…"
+	// The first line only: a panic's stack trace stays in the server log.
+	msg, _, cut := strings.Cut(err.Error(), "\n")
+	msg = checks.CutBytes(msg, 1000)
+	if cut {
+		msg += " (details in the server log)"
 	}
 	return msg
 }
