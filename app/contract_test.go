@@ -47,3 +47,34 @@ func TestContractCheckerCatchesMistakes(t *testing.T) {
 		}
 	}
 }
+
+func TestGraphQLCheckerCatchesMistakes(t *testing.T) {
+	s := loadGraphQLSchema(t)
+	if s == nil {
+		t.Skip("GitHub's GraphQL schema is not installed")
+	}
+	vars := map[string]any{"owner": "o", "name": "r", "number": 1, "cursor": nil}
+	for _, tc := range []struct {
+		name, query string
+		vars        map[string]any
+		want        string
+	}{
+		{"threads query", `query($owner: String!, $name: String!, $number: Int!, $cursor: String) { repository(owner: $owner, name: $name) { pullRequest(number: $number) { reviewThreads(first: 100, after: $cursor) { pageInfo { hasNextPage endCursor } nodes { id isResolved comments(first: 1) { nodes { fullDatabaseId } } } } } } }`, vars, ""},
+		{"resolve mutation", `mutation($id: ID!) { resolveReviewThread(input: {threadId: $id}) { thread { id isResolved } } }`, map[string]any{"id": "x"}, ""},
+		{"deprecated databaseId", `query($owner: String!, $name: String!, $number: Int!) { repository(owner: $owner, name: $name) { pullRequest(number: $number) { reviewThreads(first: 1) { nodes { comments(first: 1) { nodes { databaseId } } } } } } }`, map[string]any{"owner": "o", "name": "r", "number": 1}, "deprecated"},
+		{"unknown field", `query { viewer { loginName } }`, nil, `has no field "loginName"`},
+		{"wrong variable type", `query($number: String!) { repository(owner: "o", name: "r") { pullRequest(number: $number) { id } } }`, map[string]any{"number": "1"}, "the argument is Int!"},
+		{"missing required argument", `query { repository(owner: "o") { id } }`, nil, `required argument "name" missing`},
+		{"bad input field", `mutation($id: ID!) { resolveReviewThread(input: {thread: $id}) { clientMutationId } }`, map[string]any{"id": "x"}, `has no field "thread"`},
+		{"object without selection", `query { viewer }`, nil, "needs a selection"},
+		{"undeclared variable sent", `query { viewer { login } }`, map[string]any{"extra": 1}, "not declared"},
+	} {
+		got := strings.Join(s.Check(tc.query, tc.vars), "\n")
+		switch {
+		case tc.want == "" && got != "":
+			t.Errorf("%s: unexpected problems:\n%s", tc.name, got)
+		case tc.want != "" && !strings.Contains(got, tc.want):
+			t.Errorf("%s: want a problem containing %q, got:\n%s", tc.name, tc.want, got)
+		}
+	}
+}

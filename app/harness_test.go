@@ -40,6 +40,28 @@ func examplesFile(t testing.TB) string {
 }
 
 var (
+	gqlOnce   sync.Once
+	gqlSchema *fakegithub.GraphQLSchema
+	gqlErr    error
+)
+
+// loadGraphQLSchema returns GitHub's GraphQL schema from npm
+// @octokit/graphql-schema, or nil (with a log line) when it is not installed:
+// the REST contract packages are required, this one is checked when present.
+func loadGraphQLSchema(t testing.TB) *fakegithub.GraphQLSchema {
+	p := filepath.Join(npmdeps.Dir(), "node_modules", "@octokit", "graphql-schema", "schema.json")
+	if _, err := os.Stat(p); err != nil {
+		t.Logf("GraphQL requests not checked: %s is missing (npm install --no-save --prefix .npm-deps @octokit/graphql-schema@15.26.1)", p)
+		return nil
+	}
+	gqlOnce.Do(func() { gqlSchema, gqlErr = fakegithub.LoadGraphQLSchema(p) })
+	if gqlErr != nil {
+		t.Fatal(gqlErr)
+	}
+	return gqlSchema
+}
+
+var (
 	specOnce sync.Once
 	spec     *fakegithub.Spec
 	specErr  error
@@ -233,9 +255,20 @@ func (h *harness) checkContract() {
 	h.t.Helper()
 	s := loadSpec(h.t)
 	n := 0
+	gql := loadGraphQLSchema(h.t)
 	for _, r := range h.fake.Requests() {
 		if r.Path == "/graphql" {
-			continue // not part of the REST description
+			if gql == nil {
+				continue
+			}
+			q, vars, err := r.GraphQL()
+			if err != nil {
+				h.t.Errorf("contract: graphql body: %v", err)
+			}
+			for _, p := range gql.Check(q, vars) {
+				h.t.Errorf("contract: %s", p)
+			}
+			continue
 		}
 		n++
 		for _, p := range s.Check(r.Method, r.Path, r.RawQuery, r.Body) {

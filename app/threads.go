@@ -8,6 +8,7 @@ import (
 	"log/slog"
 	"net/http"
 	"net/url"
+	"strconv"
 	"time"
 
 	"github.com/google/go-github/v57/github"
@@ -82,7 +83,7 @@ func (s *Service) reviewThreads(ctx context.Context, httpc *http.Client, a Revie
     pullRequest(number: $number) {
       reviewThreads(first: 100, after: $cursor) {
         pageInfo { hasNextPage endCursor }
-        nodes { id isResolved comments(first: 1) { nodes { databaseId } } }
+        nodes { id isResolved comments(first: 1) { nodes { fullDatabaseId } } }
       }
     }
   }
@@ -102,7 +103,9 @@ func (s *Service) reviewThreads(ctx context.Context, httpc *http.Client, a Revie
 							ID         string
 							IsResolved bool
 							Comments   struct {
-								Nodes []struct{ DatabaseID int64 }
+								// BigInt, sent as a string (databaseId is
+								// deprecated: ids outgrew 32 bits).
+								Nodes []struct{ FullDatabaseID string }
 							}
 						}
 					}
@@ -116,7 +119,9 @@ func (s *Service) reviewThreads(ctx context.Context, httpc *http.Client, a Revie
 		rt := data.Repository.PullRequest.ReviewThreads
 		for _, n := range rt.Nodes {
 			if len(n.Comments.Nodes) > 0 {
-				out[n.Comments.Nodes[0].DatabaseID] = thread{id: n.ID, resolved: n.IsResolved}
+				if id, err := strconv.ParseInt(n.Comments.Nodes[0].FullDatabaseID, 10, 64); err == nil {
+					out[id] = thread{id: n.ID, resolved: n.IsResolved}
+				}
 			}
 		}
 		if !rt.PageInfo.HasNextPage {

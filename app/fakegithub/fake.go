@@ -34,6 +34,16 @@ type Request struct {
 	Status   int
 }
 
+// GraphQL returns the query and variables of a POST /graphql request.
+func (r Request) GraphQL() (string, map[string]any, error) {
+	var req struct {
+		Query     string         `json:"query"`
+		Variables map[string]any `json:"variables"`
+	}
+	err := json.Unmarshal(r.Body, &req)
+	return req.Query, req.Variables, err
+}
+
 func (r Request) String() string { return r.Method + " " + r.Path }
 
 // Repo is a repository backed by a local git directory.
@@ -937,7 +947,7 @@ func (f *Fake) graphql(w http.ResponseWriter, r *http.Request) {
 		for _, c := range f.comments {
 			if c.Repo == repoName && c.PR == num && c.InReplyTo == 0 {
 				nodes = append(nodes, map[string]any{"id": c.ThreadID, "isResolved": c.Resolved,
-					"comments": map[string]any{"nodes": []any{map[string]any{"databaseId": c.ID}}}})
+					"comments": map[string]any{"nodes": []any{map[string]any{"fullDatabaseId": strconv.FormatInt(c.ID, 10)}}}})
 			}
 		}
 		writeJSON(w, 200, map[string]any{"data": map[string]any{"repository": map[string]any{"pullRequest": map[string]any{"reviewThreads": map[string]any{
