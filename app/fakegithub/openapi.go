@@ -112,6 +112,9 @@ func (s *Spec) Check(method, path, rawQuery string, body []byte) []string {
 	}
 	where := fmt.Sprintf("%s %s (%s)", method, tmpl, op["operationId"])
 	var probs []string
+	if op["deprecated"] == true {
+		probs = append(probs, where+": the operation is deprecated")
+	}
 	q, _ := url.ParseQuery(rawQuery)
 	params := map[string]map[string]any{}
 	for _, p := range s.list(op["parameters"]) {
@@ -267,6 +270,9 @@ func (s *Spec) checkValue(where string, schema any, v any) []string {
 		sort.Strings(keys)
 		for _, k := range keys {
 			ps, ok := props[k]
+			if psm, _ := s.resolve(ps).(map[string]any); psm != nil && psm["deprecated"] == true {
+				probs = append(probs, fmt.Sprintf("%s: field %q is deprecated", where, k))
+			}
 			if !ok {
 				if props != nil && sch["additionalProperties"] == nil {
 					probs = append(probs, fmt.Sprintf("%s: field %q is not in the spec", where, k))
