@@ -6,6 +6,7 @@
 package cache
 
 import (
+	"bytes"
 	"encoding/json"
 	"path"
 	"regexp"
@@ -78,6 +79,9 @@ func run(pass *analyzers.Pass) error {
 		if _, ok := syntax.LangOf(p); !ok {
 			continue
 		}
+		if data, err := pass.Read(p); err != nil || !nextConfigRE.MatchString(p) && !mayCache(data) {
+			continue // cheap text filter before parsing
+		}
 		f, err := pass.Parse(p)
 		if err != nil {
 			if analyzers.IsSkip(err) {
@@ -109,6 +113,19 @@ func run(pass *analyzers.Pass) error {
 		}
 	}
 	return nil
+}
+
+// cacheMarkers are substrings every construct this analyzer checks contains.
+var cacheMarkers = [][]byte{[]byte("ache-Control"), []byte("ache-control"), []byte("CACHE-CONTROL"), []byte("urrogate-Control"), []byte("urrogate-control"),
+	[]byte("force-static"), []byte("unstable_cache"), []byte("force-cache"), []byte("revalidate"), []byte("fetchCache")}
+
+func mayCache(src []byte) bool {
+	for _, m := range cacheMarkers {
+		if bytes.Contains(src, m) {
+			return true
+		}
+	}
+	return false
 }
 
 var nextConfigRE = regexp.MustCompile(`(^|/)next\.config\.(js|mjs|cjs|ts|mts)$`)

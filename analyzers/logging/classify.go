@@ -248,7 +248,11 @@ func (c *checker) named(n, call *sitter.Node, depth int) *leak {
 	if l := c.byName(name, n); l != nil {
 		return l
 	}
-	// Where the value comes from.
+	// Where the value comes from. Functions that touch neither the request
+	// nor the session are not worth a data-flow run.
+	if !c.touchesRequest(outerFunc(n)) {
+		return c.bindingLeak(n, call, depth)
+	}
 	fa := c.flowOf(n)
 	if fa == nil || n.Type() == "subscript_expression" {
 		return nil
@@ -311,29 +315,58 @@ func (c *checker) named(n, call *sitter.Node, depth int) *leak {
 				return personal(n, "the signed-in user's record (email and profile)", "user", "email")
 			}
 		}
-		// An identifier bound to an object or string built from sensitive parts.
-		if fn := outerFunc(n); fn != nil && depth < 3 {
-			bs := bindingsIn(f, fn)[f.Text(n)]
-			if len(bs) == 1 && bs[0].prop == "" {
-				switch unwrap(bs[0].value).Type() {
-				case "object", "template_string", "binary_expression", "call_expression", "member_expression":
-					if l := c.classify(bs[0].value, call, depth+1); l != nil {
-						l.expr = n
-						return l
-					}
+		if l := c.bindingLeak(n, call, depth); l != nil {
+			return l
+		}
+	}
+	return nil
+}
+
+// bindingLeak classifies an identifier by the value it is bound to: an
+// object or string built from sensitive parts, or a Stripe object.
+func (c *checker) bindingLeak(n, call *sitter.Node, depth int) *leak {
+	f := c.f
+	if n.Type() != "identifier" && n.Type() != "shorthand_property_identifier" {
+		return nil
+	}
+	// An identifier bound to an object or string built from sensitive parts.
+	if fn := outerFunc(n); fn != nil && depth < 3 {
+		bs := bindingsIn(f, fn)[f.Text(n)]
+		if len(bs) == 1 && bs[0].prop == "" {
+			switch unwrap(bs[0].value).Type() {
+			case "object", "template_string", "binary_expression", "call_expression", "member_expression":
+				if l := c.classify(bs[0].value, call, depth+1); l != nil {
+					l.expr = n
+					return l
 				}
 			}
-			for _, b := range bs {
-				if v := unwrap(b.value); c.stripe && v.Type() == "call_expression" && strings.HasPrefix(callee(f, v), "stripe.") && b.prop == "" && !strings.Contains(callee(f, v), ".del") {
-					return personal(n, "a Stripe object (customer name, email, address, payment details)", f.Text(n))
-				}
-				if v := unwrap(b.value); c.stripe && v.Type() == "call_expression" && strings.HasSuffix(callee(f, v), "constructEvent") {
-					return personal(n, "the whole Stripe event (customer name, email, address, payment details)", f.Text(n))
-				}
+		}
+		for _, b := range bs {
+			if v := unwrap(b.value); c.stripe && v.Type() == "call_expression" && strings.HasPrefix(callee(f, v), "stripe.") && b.prop == "" && !strings.Contains(callee(f, v), ".del") {
+				return personal(n, "a Stripe object (customer name, email, address, payment details)", f.Text(n))
+			}
+			if v := unwrap(b.value); c.stripe && v.Type() == "call_expression" && strings.HasSuffix(callee(f, v), "constructEvent") {
+				return personal(n, "the whole Stripe event (customer name, email, address, payment details)", f.Text(n))
 			}
 		}
 	}
 	return nil
+}
+
+var requestishText = regexp.MustCompile(`req|request|headers|cookies|auth|session|getUser|currentUser|json\(|formData|body|token|ctx|event|locals|params|stripe|Stripe|messages|prompt`)
+
+// touchesRequest reports whether a function's text mentions the request, the
+// session or other sources the data flow would label.
+func (c *checker) touchesRequest(fn *sitter.Node) bool {
+	if fn == nil {
+		return false
+	}
+	if v, ok := c.touches[fn]; ok {
+		return v
+	}
+	v := requestishText.MatchString(c.f.Text(fn))
+	c.touches[fn] = v
+	return v
 }
 
 // byName classifies a value by the name it is known under.

@@ -6,6 +6,7 @@
 package logging
 
 import (
+	"bytes"
 	"path"
 	"regexp"
 	"strings"
@@ -50,6 +51,9 @@ func run(pass *analyzers.Pass) error {
 		if _, ok := syntax.LangOf(p); !ok || skipPath(p) {
 			continue
 		}
+		if data, err := pass.Read(p); err != nil || !mayLog(data) || isCLI(data) {
+			continue // cheap text filter before parsing
+		}
 		f, err := pass.Parse(p)
 		if err != nil {
 			if analyzers.IsSkip(err) {
@@ -57,7 +61,7 @@ func run(pass *analyzers.Pass) error {
 			}
 			return err
 		}
-		if f.HasDirective("use client") || !mayLog(f.Src) || isCLI(f.Src) {
+		if f.HasDirective("use client") {
 			continue
 		}
 		c := newChecker(pass, prog, idx, f, p)
@@ -73,9 +77,18 @@ func isCLI(src []byte) bool {
 	return strings.Contains(s, "process.argv") || strings.HasPrefix(s, "#!")
 }
 
+// logMarkers are substrings every log call this analyzer understands contains.
+var logMarkers = [][]byte{[]byte("console."), []byte("ogger"), []byte("log."), []byte("Log."), []byte("pino"), []byte("winston"), []byte("consola"), []byte("bunyan"), []byte("signale")}
+
+// mayLog is a cheap filter (a regexp over every changed file costs more than
+// the analysis it saves).
 func mayLog(src []byte) bool {
-	s := string(src)
-	return strings.Contains(s, "console.") || strings.Contains(strings.ToLower(s), "log")
+	for _, m := range logMarkers {
+		if bytes.Contains(src, m) {
+			return true
+		}
+	}
+	return false
 }
 
 // skipPath leaves out tests, fixtures and operator scripts (a CLI that prints
@@ -104,6 +117,7 @@ type checker struct {
 	authjs  bool // an Auth.js/NextAuth module: `account` holds OAuth tokens
 	entries []jsindex.Entry
 	funcs   map[*sitter.Node]*flow.Func
+	touches map[*sitter.Node]bool
 	redact  map[string]string // logger root name → its redact configuration text
 	imports map[string]string
 }
@@ -111,7 +125,7 @@ type checker struct {
 var aiImport = regexp.MustCompile(`^(ai|openai|@ai-sdk/.*|@anthropic-ai/.*|@langchain/.*|langchain(/.*)?|llamaindex|cohere-ai|@google/generative-ai|@google/genai|groq-sdk|@mistralai/.*|replicate|together-ai|ollama|@vercel/ai)$`)
 
 func newChecker(pass *analyzers.Pass, prog *flow.Program, idx *jsindex.Index, f *syntax.File, p string) *checker {
-	c := &checker{pass: pass, prog: prog, idx: idx, f: f, path: p, funcs: map[*sitter.Node]*flow.Func{},
+	c := &checker{pass: pass, prog: prog, idx: idx, f: f, path: p, funcs: map[*sitter.Node]*flow.Func{}, touches: map[*sitter.Node]bool{},
 		redact: map[string]string{}, imports: map[string]string{}}
 	for _, imp := range f.Imports() {
 		if aiImport.MatchString(imp.Spec) {

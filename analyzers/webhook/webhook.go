@@ -67,16 +67,16 @@ func run(pass *analyzers.Pass, st *baseChecks) error {
 		if _, ok := syntax.LangOf(p); !ok || isTestPath(p) {
 			continue
 		}
+		data, err := pass.Read(p)
+		if err != nil || !mayHoldWebhook(string(data)+" "+p) {
+			continue // cheap text filter before parsing
+		}
 		f, err := pass.Parse(p)
 		if err != nil {
 			if analyzers.IsSkip(err) {
 				continue
 			}
 			return err
-		}
-		text := string(f.Src)
-		if !mayHoldWebhook(text) {
-			continue
 		}
 		ff := newFacts(f, p)
 		read := moduleReader(pass, p)
@@ -92,7 +92,7 @@ func run(pass *analyzers.Pass, st *baseChecks) error {
 
 // mayHoldWebhook is a cheap text filter before any tree walk.
 func mayHoldWebhook(s string) bool {
-	for _, w := range []string{"stripe", "Stripe", "svix", "webhook", "Webhook", "x-github-event", "X-GitHub-Event", "constructEvent"} {
+	for _, w := range []string{"stripe", "Stripe", "svix", "webhook", "Webhook", "x-github-event", "X-GitHub-Event", "constructEvent", "paddle", "Paddle", "lemon", "polar", "event_name", "x-signature"} {
 		if strings.Contains(s, w) {
 			return true
 		}
