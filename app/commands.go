@@ -24,8 +24,7 @@ var findingIDRE = regexp.MustCompile(`^LG-[0-9a-f]{10}$`)
 // isCommand reports whether a comment is addressed to leakguard: its first
 // non-empty line starts with /leakguard.
 func isCommand(body string) bool {
-	verb, _, ok := parseCommand(body)
-	_ = verb
+	_, _, ok := parseCommand(body)
 	return ok
 }
 

@@ -14,8 +14,6 @@ import (
 	"github.com/google/go-github/v57/github"
 	"github.com/prometheus/client_golang/prometheus/promhttp"
 	"github.com/riverqueue/river"
-
-	"github.com/leakguard/leakguard/checks"
 )
 
 // Handler serves the app's endpoints: POST /webhook, GET /healthz,
@@ -361,5 +359,3 @@ func (a ReviewArgs) validate() error {
 const rerunAction = "rerun"
 
 var rerunButton = []*github.CheckRunAction{{Label: "Re-run", Description: "Run the leakguard review again", Identifier: rerunAction}}
-
-var _ = checks.CheckName
