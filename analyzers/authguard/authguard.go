@@ -161,6 +161,23 @@ func firstAccessLine(fa *flow.Func) int {
 	return line
 }
 
+// firstWriteLine is the line of the first write query or privileged client
+// call (auth.admin.*, storage), or 0.
+func firstWriteLine(fa *flow.Func) int {
+	line := 0
+	for _, q := range fa.Queries {
+		if l := q.Line(); q.Write() && (line == 0 || l < line) {
+			line = l
+		}
+	}
+	for _, c := range fa.ClientCalls {
+		if l := syntax.Line(c); line == 0 || l < line {
+			line = l
+		}
+	}
+	return line
+}
+
 func declLine(h *flow.Handler) int {
 	if h.Entry.Decl != nil {
 		return syntax.Line(h.Entry.Decl)
@@ -221,10 +238,12 @@ func checkRemoved(pass *analyzers.Pass, base *fileFacts, hs []*flow.Handler, mw 
 			})
 			continue
 		}
-		if access > 0 && fa.FirstAuthLine() > access {
+		// A read before the check is wasted work, not a hole (the response is
+		// still refused); a write before the check is done for anyone.
+		if w := firstWriteLine(fa); w > 0 && fa.FirstAuthLine() > w {
 			pass.Report(analyzers.Finding{
-				Rule: ruleCheckRemoved, Severity: sev, Path: h.Path, StartLine: access,
-				Message: fmt.Sprintf("%s now touches data (line %d) before it checks the caller (line %d): the query runs for anyone, and a write is done before the check can refuse it.", entryDesc(h), access, fa.FirstAuthLine()),
+				Rule: ruleCheckRemoved, Severity: sev, Path: h.Path, StartLine: w,
+				Message: fmt.Sprintf("%s now changes data (line %d) before it checks the caller (line %d): the write is done for anyone, signed in or not, before the check can refuse the request.", entryDesc(h), w, fa.FirstAuthLine()),
 				Fix:     "Move the auth check above the first query, as it was before this change.",
 				Key:     "after\x00" + h.Entry.Name,
 			})

@@ -95,7 +95,7 @@ func (fa *Func) evalCall(n *sitter.Node) *Value {
 			if hq := fa.helperMemo[keyOf(n)]; len(hq) > 0 {
 				var rows []*Value
 				for _, q := range hq {
-					if q.Op == OpSelect || q.Op == OpRPC {
+					if q.returned && (q.Op == OpSelect || q.Op == OpRPC) {
 						rows = append(rows, q.result())
 					}
 				}

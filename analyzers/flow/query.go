@@ -55,6 +55,8 @@ type Query struct {
 	OwnerChecked bool
 	// Single is set when the query fetches one row (single(), findUnique…).
 	Single bool
+
+	returned bool // for a helper's query: its rows are what the helper returns
 }
 
 // Line is the query's first line.
@@ -763,9 +765,14 @@ func (fa *Func) helperQueries(call *sitter.Node) []*Query {
 		return nil
 	}
 	args := call.ChildByFieldName("arguments")
+	returned := map[*Query]bool{}
+	for _, o := range s.Returns.OriginsOf(Row) {
+		returned[o.Query] = true
+	}
 	var out []*Query
 	for _, hq := range s.Queries {
 		q := *hq
+		q.returned = returned[hq] || len(returned) == 0
 		q.Node = call
 		q.OwnerChecked = false
 		q.Filters = fa.mapColumns(hq.Filters, args, call)
