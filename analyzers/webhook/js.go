@@ -41,7 +41,13 @@ func callee(f *syntax.File, call *sitter.Node) string {
 	if call == nil || call.Type() != "call_expression" {
 		return ""
 	}
-	return compact(f, call.ChildByFieldName("function"))
+	fn := call.ChildByFieldName("function")
+	// tree-sitter's TypeScript grammar reads `await f<T>(x)` as a call whose
+	// function is `await f`: look through the await.
+	if fn != nil && fn.Type() == "await_expression" && fn.NamedChildCount() > 0 {
+		fn = fn.NamedChild(0)
+	}
+	return compact(f, fn)
 }
 
 // lastName is the last segment of a dotted callee: "stripe.webhooks.constructEvent" → "constructEvent".
