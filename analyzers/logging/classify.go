@@ -148,6 +148,11 @@ func (c *checker) classifyCall(n, call *sitter.Node, depth int) *leak {
 				return credential(n, "a session cookie", "cookie")
 			}
 			return nil
+		case last == "get" && len(as) > 0 && c.isStore(obj, flow.KindHeader):
+			if s, ok := f.StringValue(as[0]); ok && sensitiveHeader(s) {
+				return credential(n, fmt.Sprintf("the `%s` header", strings.ToLower(s)), strings.ToLower(s))
+			}
+			return nil
 		case (last == "getAll" || last == "get") && c.isCookieStore(obj):
 			if last == "getAll" || len(as) == 0 {
 				return credential(n, "the request's cookies (the session cookie included)", "cookie")
@@ -179,13 +184,17 @@ func worse(a, b *leak) *leak {
 }
 
 // isCookieStore reports whether n is the request's cookie store.
-func (c *checker) isCookieStore(n *sitter.Node) bool {
+func (c *checker) isCookieStore(n *sitter.Node) bool { return c.isStore(n, flow.KindCookie) }
+
+// isStore reports whether n is the request's whole header list or cookie
+// store (kind flow.KindHeader or flow.KindCookie), per the data flow.
+func (c *checker) isStore(n *sitter.Node, kind string) bool {
 	fa := c.flowOf(n)
 	if fa == nil {
 		return false
 	}
 	for _, o := range fa.Eval(n).OriginsOf(flow.Request) {
-		if o.Kind == flow.KindCookie && o.Name == "" {
+		if o.Kind == kind && o.Name == "" {
 			return true
 		}
 	}
