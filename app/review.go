@@ -71,8 +71,10 @@ func (s *Service) review(ctx context.Context, a ReviewArgs, attempt int) error {
 		if cerr := s.completeCheckRun(fctx, gh, a, runID, checks.Failed(publicReason(err)), true); cerr != nil {
 			return errors.Join(err, cerr)
 		}
-		if transient(err) {
-			return err // retry; the check run is reused and updated
+		if transient(err) || ctx.Err() != nil {
+			// Retry (after a restart, for a stopped worker); the check run
+			// is reused and updated.
+			return err
 		}
 		return nil
 	}

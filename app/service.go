@@ -136,9 +136,16 @@ func New(ctx context.Context, o Options) (*Service, error) {
 // Start starts the workers.
 func (s *Service) Start(ctx context.Context) error { return s.queue.Start(ctx) }
 
-// Stop waits for running jobs (until ctx ends) and closes the store.
+// Stop waits for running jobs until ctx ends, then cancels them (their
+// check runs fail closed and the jobs are retried after the restart), and
+// closes the store.
 func (s *Service) Stop(ctx context.Context) error {
 	err := s.queue.Stop(ctx)
+	if err != nil {
+		cctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+		defer cancel()
+		err = s.queue.StopAndCancel(cctx)
+	}
 	return errors.Join(err, s.store.Close())
 }
 
