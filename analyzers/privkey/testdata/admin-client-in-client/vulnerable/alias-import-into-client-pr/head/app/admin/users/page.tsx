@@ -1,0 +1,5 @@
+import { UserTable } from './user-table'
+
+export default function UsersPage() {
+  return <UserTable />
+}

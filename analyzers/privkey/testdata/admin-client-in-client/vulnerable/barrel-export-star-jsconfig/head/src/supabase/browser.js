@@ -1,0 +1,2 @@
+import { createBrowserClient } from '@supabase/ssr'
+export const browserClient = () => createBrowserClient(process.env.NEXT_PUBLIC_SUPABASE_URL, process.env.NEXT_PUBLIC_SUPABASE_ANON_KEY)

@@ -1,0 +1,3 @@
+'use client'
+import { stripe } from '@/lib/stripe'
+export const Plan = () => <button onClick={() => stripe.prices.list()}>Plans</button>

@@ -1,0 +1,4 @@
+import OpenAI from 'openai'
+
+export const openai = new OpenAI({ apiKey: process.env.OPENAI_API_KEY })
+export type ChatMessage = OpenAI.Chat.ChatCompletionMessageParam

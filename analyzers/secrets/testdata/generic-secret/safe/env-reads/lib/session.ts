@@ -1,0 +1,4 @@
+export const sessionOptions = {
+  password: process.env.SESSION_SECRET!,
+  cookieName: 'app_session',
+}

@@ -1,0 +1,7 @@
+export const COMMIT_SHA = '8366460de3e0f48341f5e567824fbd8d173eebd7'
+export const requestId = '89a64e9d-9a4f-4bb2-af02-51a288de59a4'
+export const tokenId = '89a64e9d-9a4f-4bb2-af02-51a288de59a4'
+export const secretName = 'prod/acme/stripe'
+export const accessKeyId = 'ASIA-not-configured'
+export const integrity = 'sha384-oqVuAfXRKap7fdgcCY5uykM6+R9GqQ8K/uxy9rx7HNQlGYl1kPzQho1wx4JwY8wC'
+export const tokenEndpoint = 'https://oauth2.googleapis.com/token'

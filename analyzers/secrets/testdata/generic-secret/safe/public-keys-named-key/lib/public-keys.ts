@@ -1,0 +1,6 @@
+import { createClient } from '@supabase/supabase-js'
+
+export const supabase = createClient('https://powdatrpbeisajyukoky.supabase.co', 'eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJpc3MiOiJzdXBhYmFzZSIsInJlZiI6InBvd2RhdHJwYmVpc2FqeXVrb2t5Iiwicm9sZSI6ImFub24iLCJpYXQiOjE3MTgwMzUyMTQsImV4cCI6MjAzMzYxMTIxNH0.LFyXIq1WZkb_SGySKXE_KUNfgfkk_-ap_M0VQb0XGjs')
+export const stripeConfig = { apiKey: 'pk_live_Wfp0cUAh44iPu6Wigcf3m6cRWQnhcj0lF1erYcjasitD6imcZprUMd5qKfThExIHcNRBxqtP9U4ipoRXOZZ2hcq5YUJ8J9kdQ9d' }
+export const supabaseConfig = { apiKey: 'sb_publishable_rptngmlXkDxeKrZkzALxCF_mTE5LSbJ' }
+export const anonToken = 'eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJpc3MiOiJzdXBhYmFzZSIsInJlZiI6InBvd2RhdHJwYmVpc2FqeXVrb2t5Iiwicm9sZSI6ImFub24iLCJpYXQiOjE3MTgwMzUyMTQsImV4cCI6MjAzMzYxMTIxNH0.LFyXIq1WZkb_SGySKXE_KUNfgfkk_-ap_M0VQb0XGjs'

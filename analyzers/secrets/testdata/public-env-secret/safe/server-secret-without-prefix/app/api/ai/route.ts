@@ -1,0 +1,9 @@
+import OpenAI from 'openai'
+
+const openai = new OpenAI({ apiKey: process.env.OPENAI_API_KEY })
+
+export async function POST(req: Request) {
+  const { prompt } = await req.json()
+  const r = await openai.responses.create({ model: 'gpt-4o-mini', input: prompt })
+  return Response.json({ text: r.output_text })
+}
