@@ -15,6 +15,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/prometheus/client_golang/prometheus"
 	"github.com/riverqueue/river"
 
 	"github.com/leakguard/leakguard/analyzers"
@@ -116,6 +117,15 @@ func New(ctx context.Context, o Options) (*Service, error) {
 	if poll == 0 {
 		poll = time.Second
 	}
+	s.metrics.Registry.MustRegister(prometheus.NewGaugeFunc(prometheus.GaugeOpts{
+		Name: "leakguard_jobs_waiting", Help: "Jobs queued or waiting for a retry.",
+	}, func() float64 {
+		ctx, cancel := context.WithTimeout(context.Background(), 2*time.Second)
+		defer cancel()
+		var n float64
+		s.store.DB.QueryRowContext(ctx, `SELECT count(*) FROM river_job WHERE state IN ('available', 'scheduled', 'retryable')`).Scan(&n)
+		return n
+	}))
 	s.queue, err = river.NewClient(s.store.driver, &river.Config{
 		Queues:            map[string]river.QueueConfig{river.QueueDefault: {MaxWorkers: max(cfg.Workers, 1)}},
 		Workers:           workers,
