@@ -666,5 +666,10 @@ func TestStaleHeads(t *testing.T) {
 	if h.fake.Reviews() != 0 {
 		t.Error("no inline comments on an earlier head")
 	}
+	for _, r := range h.fake.Requests() {
+		if r.Path == "/graphql" || strings.HasSuffix(r.Path, "/comments") {
+			t.Errorf("a review of an earlier head touched comments: %s", r)
+		}
+	}
 	h.checkContract()
 }

@@ -95,7 +95,10 @@ func (s *Service) reviewAndPost(ctx context.Context, gh *github.Client, httpc *h
 		return "", 0, err
 	}
 	out := checks.CheckRun(res, checks.CheckOptions{Ignores: ignores, Notices: notices})
-	if err := s.postReview(ctx, gh, httpc, a, res, files, ignores, out.Conclusion, log); err != nil {
+	if pr.GetHead().GetSHA() != a.HeadSHA {
+		// An earlier head: its lines and its fixes are not the PR's any more.
+		log.Info("review of an earlier head: no inline comments, no threads resolved")
+	} else if err := s.postReview(ctx, gh, httpc, a, res, files, ignores, out.Conclusion, log); err != nil {
 		// The check run is the gate; a failed review only loses inline comments.
 		log.Warn("inline comments not posted", "error", err)
 		out.Summary = checks.CutBytes("_Inline comments could not be posted ("+publicReason(err)+"); the findings are below and in the annotations._\n\n"+out.Summary, checks.MaxSummaryBytes)
