@@ -38,8 +38,18 @@ func (s *Service) resolveFixed(ctx context.Context, gh *github.Client, httpc *ht
 	for _, sk := range res.Skipped {
 		skipped[sk.Path] = true
 	}
+	// With GitHub's file list capped, a file missing from it may still be
+	// changed: its findings are unknown, not fixed.
+	listed := map[string]bool{}
+	for _, f := range files {
+		listed[f.Path] = true
+	}
+	capped := len(files) >= maxPRFiles
 	var fixed []ourComment
 	for _, c := range ours {
+		if capped && !listed[c.path] {
+			continue
+		}
 		if !current[c.fingerprint] && !skipped[c.path] && !c.replied {
 			fixed = append(fixed, c)
 		}
