@@ -38,36 +38,118 @@ func (c *checker) checkQueries() {
 	}
 	found = append(found, c.sqlSearches()...)
 	found = append(found, c.mongoSearches()...)
-	stored := ""
-	if m := storedWithTenant.FindStringIndex(string(f.Src)); m != nil {
-		stored = fmt.Sprintf("vectors are stored with a tenant key in their metadata (line %d)", strings.Count(string(f.Src[:m[0]]), "\n")+1)
-	}
+	stored := c.storedWithTenant()
 	for _, s := range found {
 		if s.scoped {
 			continue
 		}
-		ctx := c.tenantContext(s.node)
-		if ctx == "" {
-			ctx = stored
-		}
+		ctx, strong := c.tenantContext(s.node)
 		if ctx == "" {
 			ctx = c.authenticatedCaller(s.node)
 		}
-		if ctx == "" && s.how != "perUserTable" {
-			continue
-		}
 		if s.how == "perUserTable" {
-			ctx = "the table's rows belong to users"
+			ctx, strong = "the table's rows belong to users", true
 			s.how = "a `where <owner column> = $user` predicate"
 		}
+		if !strong && stored != "" {
+			if ctx == "" {
+				ctx = stored
+			} else {
+				ctx += "; " + stored
+			}
+			strong = true
+		}
+		if !strong && perUserName.MatchString(c.searchTarget(s.node)) {
+			strong = true
+		}
+		if ctx == "" {
+			continue
+		}
+		sev := analyzers.High
+		risk := "The chunks it retrieves, and the model's answer, can contain other users' documents."
+		if !strong {
+			// Nothing shows the index holds per-user data: it may be a shared
+			// knowledge base behind a login. Worth a look, not a block.
+			sev = analyzers.Medium
+			risk = "If the index holds per-user or per-tenant documents, the chunks it retrieves, and the model's answer, can contain other users' documents."
+		}
 		c.pass.Report(analyzers.Finding{
-			Rule: ruleQuery, Path: c.path, StartLine: syntax.Line(s.node), EndLine: syntax.Line(s.node),
-			Message: fmt.Sprintf("This %s search has no tenant filter or namespace, so it ranks every tenant's vectors; %s. The chunks it retrieves, and the model's answer, can contain other users' documents.",
-				s.lib, ctx),
+			Rule: ruleQuery, Severity: sev, Path: c.path, StartLine: syntax.Line(s.node), EndLine: syntax.Line(s.node),
+			Message: fmt.Sprintf("This %s search has no tenant filter or namespace, so it ranks every tenant's vectors; %s. %s",
+				s.lib, ctx, risk),
 			Fix: fmt.Sprintf("Confine the search to the caller with %s, taking the id from the session, not from the request.", s.how),
 			Key: "vector " + s.lib + " " + funcName(f, outerFunc(s.node)) + " " + short(compact(f, s.node.ChildByFieldName("function"))),
 		})
 	}
+}
+
+// perUserName matches index, collection and table names of per-user data.
+var perUserName = regexp.MustCompile(`(?i)user|customer|tenant|workspace|org|team|account|note|file|upload|memor|chat|conversation|message|inbox|email|document|private|personal`)
+
+// searchTarget is the text naming what a search runs over: the receiver
+// chain, the variable it is bound to, and the call's first argument.
+func (c *checker) searchTarget(n *sitter.Node) string {
+	f := c.f
+	var parts []string
+	if n.Type() == "call_expression" {
+		fn := n.ChildByFieldName("function")
+		if fn != nil && fn.Type() == "member_expression" {
+			obj := fn.ChildByFieldName("object")
+			parts = append(parts, compact(f, obj))
+			root := obj
+			for root.Type() == "member_expression" || root.Type() == "call_expression" {
+				if root.Type() == "call_expression" {
+					root = root.ChildByFieldName("function")
+				} else {
+					root = root.ChildByFieldName("object")
+				}
+			}
+			if root.Type() == "identifier" {
+				for _, sc := range []*sitter.Node{outerFunc(n), f.Root} {
+					if sc == nil {
+						continue
+					}
+					for _, b := range bindingsIn(f, sc)[f.Text(root)] {
+						parts = append(parts, compact(f, b.value))
+					}
+				}
+			}
+		}
+		if as := args(n); len(as) > 0 {
+			if s, ok := f.StringValue(as[0]); ok {
+				parts = append(parts, s)
+			}
+		}
+	}
+	if t := f.Text(n); n.Type() == "string" || n.Type() == "template_string" {
+		parts = append(parts, t)
+	}
+	return strings.Join(parts, " ")
+}
+
+// storedWithTenant finds vectors upserted with a tenant key in their
+// metadata, in this file or another changed file, and describes it.
+func (c *checker) storedWithTenant() string {
+	if m := storedWithTenant.FindStringIndex(string(c.f.Src)); m != nil {
+		return fmt.Sprintf("vectors are stored with a tenant key in their metadata (line %d)", strings.Count(string(c.f.Src[:m[0]]), "\n")+1)
+	}
+	for _, file := range c.pass.Files {
+		p := c.pass.Path(file)
+		if p == c.path {
+			continue
+		}
+		if _, ok := syntax.LangOf(p); !ok {
+			continue
+		}
+		data, err := c.pass.Read(p)
+		if err != nil {
+			continue
+		}
+		if m := storedWithTenant.FindIndex(data); m != nil {
+			return fmt.Sprintf("vectors are stored with a tenant key in their metadata (%s:%d)", p, strings.Count(string(data[:m[0]]), "\n")+1)
+		}
+	}
+	return ""
 }
 
 func (c *checker) classify(call *sitter.Node) (search, bool) {

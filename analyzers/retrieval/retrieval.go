@@ -166,34 +166,35 @@ func (c *checker) flowOf(fn *sitter.Node) *flow.Func {
 var ownerish = regexp.MustCompile(`(?i)(^|[^a-z])(user_?id|owner_?id|owner|org_?id|organization_?id|tenant_?id|tenant|workspace_?id|team_?id|account_?id|customer_?id|project_?id|company_?id|author_?id|created_?by|uid|auth\.uid\(\))([^a-z]|$)|userId|orgId|tenantId|workspaceId|teamId|accountId|ownerId|customerId|projectId|companyId`)
 
 // tenantContext says whether the code around n knows the caller or the
-// tenant: it reads the session, or receives a user/tenant id. It returns a
+// tenant: it reads the session (weak evidence that the searched data is per
+// user), or receives a user/tenant id it does not use (strong). It returns a
 // short description for messages, or "".
-func (c *checker) tenantContext(n *sitter.Node) string {
+func (c *checker) tenantContext(n *sitter.Node) (string, bool) {
 	fn := outerFunc(n)
 	if fn == nil {
-		return ""
-	}
-	if fa := c.flowOf(fn); fa != nil {
-		for _, ch := range fa.AuthChecks {
-			if ch.Kind == flow.CheckIdentity || ch.Kind == flow.CheckGuard || ch.Kind == flow.CheckWrapper {
-				return "the handler knows the signed-in user (`" + short(ch.Text) + "`, line " + itoa(ch.Line) + ")"
-			}
-		}
+		return "", false
 	}
 	for _, p := range paramNames(c.f, fn) {
 		if flow.IsOwnerName(p, c.pass.Config.TenantColumns) || ownerish.MatchString(p) {
-			return "the function receives `" + p + "` and does not use it in the search"
+			return "the function receives `" + p + "` and does not use it in the search", true
 		}
 	}
 	// An options object with a user or tenant id: ({ query, userId }).
 	if ps := fn.ChildByFieldName("parameters"); ps != nil {
 		for _, pn := range nodesOfType(ps, "shorthand_property_identifier_pattern") {
 			if name := c.f.Text(pn); flow.IsOwnerName(name, c.pass.Config.TenantColumns) {
-				return "the function receives `" + name + "` and does not use it in the search"
+				return "the function receives `" + name + "` and does not use it in the search", true
 			}
 		}
 	}
-	return ""
+	if fa := c.flowOf(fn); fa != nil {
+		for _, ch := range fa.AuthChecks {
+			if ch.Kind == flow.CheckIdentity || ch.Kind == flow.CheckGuard || ch.Kind == flow.CheckWrapper {
+				return "the handler knows the signed-in user (`" + short(ch.Text) + "`, line " + itoa(ch.Line) + ")", false
+			}
+		}
+	}
+	return "", false
 }
 
 func itoa(n int) string { return strconv.Itoa(n) }

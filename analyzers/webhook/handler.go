@@ -493,6 +493,9 @@ func conditionalOver(v, b, fn *sitter.Node) bool {
 		if p.Type() != "if_statement" || within(b, p) {
 			continue
 		}
+		if cond := p.ChildByFieldName("condition"); cond != nil && within(v, cond) {
+			continue // the check is the condition itself: it always runs
+		}
 		if alt := p.ChildByFieldName("alternative"); alt != nil && len(nodesOfType(alt, "return_statement", "throw_statement")) > 0 {
 			continue
 		}

@@ -40,16 +40,21 @@ func checkSignature(pass *analyzers.Pass, ff *fileFacts, read func(string) strin
 					evName, short(s.label), line, h.prov.name, exampleEvent(h.prov), impact(h.prov))
 			case allExclusive(s.at, verifies):
 				how = "fallback"
-				msg = fmt.Sprintf("%s is taken from the request body (`%s`, line %d) on the path where the %s signature check does not run (it sits in the other branch of an if/else or try/catch): a forged %s event with a bad or missing signature is still processed, and %s.",
+				msg = fmt.Sprintf("%s is taken from the request body (`%s`, line %d) on the path where the %s signature check does not run (it sits in the other branch of an if/else or try/catch): a forged %s event with a bad or missing signature is still processed, and whoever sends it can %s.",
 					evName, short(s.label), line, h.prov.name, exampleEvent(h.prov), impact(h.prov))
 			case allSwallowed(verifies, s.at):
 				how = "swallowed"
-				msg = fmt.Sprintf("%s is parsed from the request body (`%s`, line %d) after a signature check whose failure is caught and ignored (the `catch` at line %d neither returns nor throws): a forged %s event fails the check and is processed anyway, and %s.",
+				msg = fmt.Sprintf("%s is parsed from the request body (`%s`, line %d) after a signature check whose failure is caught and ignored (the `catch` at line %d neither returns nor throws): a forged %s event fails the check and is processed anyway, and whoever sends it can %s.",
 					evName, short(s.label), line, syntax.Line(swallowingCatch(verifies[0])), exampleEvent(h.prov), impact(h.prov))
-			case s.at.StartByte() < verifies[0].StartByte() && allConditional(verifies, s.at, h.fn):
+			case allConditional(verifies, s.at, h.fn):
 				how = "conditional"
-				msg = fmt.Sprintf("%s starts as the request body (`%s`, line %d) and is only replaced by a verified event inside an `if` (line %d): when that condition is false (no secret configured, no signature header sent) a forged %s event is processed, and %s.",
-					evName, short(s.label), line, syntax.Line(verifies[0]), exampleEvent(h.prov), impact(h.prov))
+				if s.at.StartByte() < verifies[0].StartByte() {
+					msg = fmt.Sprintf("%s starts as the request body (`%s`, line %d) and is only replaced by a verified event inside an `if` (line %d): when that condition is false (no secret configured, no signature header sent) a forged %s event is processed, and whoever sends it can %s.",
+						evName, short(s.label), line, syntax.Line(verifies[0]), exampleEvent(h.prov), impact(h.prov))
+				} else {
+					msg = fmt.Sprintf("%s is taken from the request body (`%s`, line %d), and the signature check before it only runs inside an `if` (line %d): a request that leaves that condition false (no signature header, no secret configured) skips the check, so a forged %s event is processed, and whoever sends it can %s.",
+						evName, short(s.label), line, syntax.Line(verifies[0]), exampleEvent(h.prov), impact(h.prov))
+				}
 			default:
 				continue
 			}
@@ -127,7 +132,7 @@ func exampleEvent(p *provider) string { return "`" + p.example + "`" }
 
 func impact(p *provider) string {
 	if p.payment {
-		return "grant itself (or any account) a paid plan or credits without paying"
+		return "grant themselves (or any account) a paid plan or credits without paying"
 	}
 	return "create, change or delete any user's records"
 }
