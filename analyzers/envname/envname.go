@@ -69,6 +69,9 @@ func SecretName(name string) bool {
 	if hasSafeToken(t) && !t["SECRET"] && !t["PRIVATE"] && !ServiceRole(rest) {
 		return false
 	}
+	if namesAboutSecret(rest) {
+		return false
+	}
 	switch {
 	case t["SECRET"], t["SECRETS"], t["PRIVATE"], t["PASSWORD"], t["PASSWD"], t["PASSPHRASE"]:
 		return true
@@ -82,6 +85,34 @@ func SecretName(name string) bool {
 		return true
 	case strings.HasSuffix(strings.ToUpper(rest), "API_KEY"), strings.HasSuffix(strings.ToUpper(rest), "ACCESS_KEY"), strings.HasSuffix(strings.ToUpper(rest), "AUTH_KEY"):
 		return true
+	}
+	return false
+}
+
+// aboutSuffixes end names that hold something about a secret rather than
+// the secret: its id (private_key_id, TOKEN_ID), its name in a secret
+// store, where it is sent or kept (TOKEN_URL, TOKEN_HEADER, TOKEN_COOKIE),
+// or its lifetime.
+var aboutSuffixes = []string{"ID", "IDS", "NAME", "NAMES", "TYPE", "URL", "URI", "ENDPOINT", "PATH", "FILE", "HEADER", "COOKIE",
+	"PARAM", "FIELD", "LABEL", "LENGTH", "TTL", "EXPIRY", "EXPIRES", "EXPIRATION", "PREFIX", "VERSION", "ARN", "REF"}
+
+// namesAboutSecret reports names like SECRET_NAME or TOKEN_URL whose last
+// word says the value is metadata. Connection strings named *_URL keep
+// their password: DATABASE_URL and friends stay secret.
+func namesAboutSecret(name string) bool {
+	words := strings.FieldsFunc(strings.ToUpper(name), func(r rune) bool { return r == '_' || r == '-' || r == '.' })
+	if len(words) < 2 {
+		return false
+	}
+	last := words[len(words)-1]
+	t := tokens(name)
+	if (last == "URL" || last == "URI") && (t["DATABASE"] || t["DB"] || t["POSTGRES"] || t["REDIS"] || t["MONGO"] || t["MONGODB"] || t["MYSQL"] || t["CONNECTION"] || t["WEBHOOK"]) {
+		return false
+	}
+	for _, s := range aboutSuffixes {
+		if last == s {
+			return true
+		}
 	}
 	return false
 }

@@ -123,9 +123,10 @@ func keyOf(parts ...string) string {
 
 func (fs *fileScan) tokens() {
 	for _, h := range scanText(fs.text) {
-		// Fixtures and tests carry fake keys by design; a live Stripe key or a
-		// Supabase secret key is never a fixture.
-		if fs.test && !(h.rule == ruleStripeKey && h.severity == analyzers.Critical) && h.rule != ruleSupabaseKey {
+		// Fixtures and tests carry fake keys by design; a key that only works
+		// against production (live Stripe, a hosted project's service_role)
+		// is never a fixture, wherever it sits.
+		if fs.test && !h.live {
 			continue
 		}
 		fs.hits = append(fs.hits, h)
@@ -171,10 +172,10 @@ func secretValue(name, v string) bool {
 	switch {
 	case len(v) < minLen, len(v) > 512:
 		return false
-	case strings.ContainsAny(v, " \t\n()"), strings.Contains(v, "://"), strings.Count(v, "/") >= 2:
+	case strings.ContainsAny(v, " \t\n()"), strings.Contains(v, "://"), pathLike(v):
 		// Sentences, URLs, paths and references such as env(NAME) are not secrets.
 		return false
-	case Placeholder(v), identifierLike.MatchString(v):
+	case Placeholder(v), PublicValue(v), identifierLike.MatchString(v):
 		return false
 	case !hasLetter.MatchString(v):
 		return false
@@ -243,7 +244,7 @@ func (fs *fileScan) generic() {
 			if v, ok := f.StringValue(nameNode); ok {
 				name = v
 			}
-			if v, ok := f.StringValue(valNode); ok {
+			if v, ok := f.StringValue(valNode); ok && !firebaseWebConfig(f, n, v) {
 				report(name, v, syntax.Line(valNode))
 			}
 		}
@@ -257,6 +258,27 @@ func (fs *fileScan) generic() {
 			report(m[1], m[2], i+1)
 		}
 	}
+}
+
+// firebaseWebConfig reports the apiKey of a Firebase web config object
+// ({ apiKey: "AIza…", authDomain, projectId, … }): it identifies the project
+// to the browser SDK and is public by design; security rules guard the data.
+func firebaseWebConfig(f *syntax.File, pair *sitter.Node, v string) bool {
+	obj := pair.Parent()
+	if pair.Type() != "pair" || obj == nil || obj.Type() != "object" || !strings.HasPrefix(v, "AIza") {
+		return false
+	}
+	for i := 0; i < int(obj.NamedChildCount()); i++ {
+		sib := obj.NamedChild(i)
+		if sib.Type() != "pair" {
+			continue
+		}
+		switch f.Text(sib.ChildByFieldName("key")) {
+		case "authDomain", "messagingSenderId", `"authDomain"`, `"messagingSenderId"`, "'authDomain'", "'messagingSenderId'":
+			return true
+		}
+	}
+	return false
 }
 
 // configLike lists text formats where secrets appear as key: value pairs.
@@ -274,11 +296,11 @@ func (fs *fileScan) envFile() {
 	if !envname.IsEnvFile(fs.path) || envname.IsEnvTemplate(fs.path) || fs.test {
 		return
 	}
-	var names []string
+	var names, values []string
 	first := 0
 	for _, e := range envname.ParseDotenv(fs.data) {
 		real := fs.covered(e.Value) && e.Value != ""
-		if !real && envname.SecretName(e.Name) && !Placeholder(e.Value) && len(e.Value) >= 8 && entropy(e.Value) >= 3.0 && !strings.HasPrefix(e.Value, "$") {
+		if !real && privateSecretName(e.Name) && !Placeholder(e.Value) && !PublicValue(e.Value) && len(e.Value) >= 8 && entropy(e.Value) >= 3.0 && !strings.HasPrefix(e.Value, "$") {
 			real = true
 			if u := dbURLRE.FindStringSubmatch(e.Value); u != nil && (localHost(u[4]) || Placeholder(u[3])) {
 				real = false // a local development database
@@ -286,6 +308,7 @@ func (fs *fileScan) envFile() {
 		}
 		if real {
 			names = append(names, e.Name)
+			values = append(values, e.Value)
 			if first == 0 {
 				first = e.Line
 			}
@@ -299,7 +322,18 @@ func (fs *fileScan) envFile() {
 		Message: fmt.Sprintf("`%s` is committed with real-looking values for %s. Everyone who can read the repository — and every clone, fork and CI cache — now has them.", fs.path, strings.Join(names, ", ")),
 		Fix:     fmt.Sprintf("Remove the file from git (`git rm --cached %s`), add it to .gitignore, rotate every value it held, and commit a `.env.example` with placeholders instead.", fs.path),
 		Key:     fs.path,
+		Secrets: values,
 	})
+}
+
+// privateSecretName reports secret names that are not shipped to browsers
+// anyway: a NEXT_PUBLIC_ (VITE_, …) value is public by definition unless its
+// name says secret, which secrets/public-env-secret reports.
+func privateSecretName(name string) bool {
+	if envname.PublicPrefix(name) != "" {
+		return envname.PublicSecretName(name)
+	}
+	return envname.SecretName(name)
 }
 
 // publicNames reports secret-looking names and secret values under a public

@@ -79,13 +79,13 @@ func rawSecrets(t *testing.T, dir string) []string {
 			out = append(out, m[1])
 		}
 		for _, m := range assignedRE.FindAllStringSubmatch(text, -1) {
-			if digitRE.MatchString(m[1]) && !strings.Contains(m[1], "process.env") && !strings.Contains(m[1], "@") {
+			if digitRE.MatchString(m[1]) && !strings.Contains(m[1], "process.env") && !strings.Contains(m[1], "@") && !secrets.Placeholder(m[1]) {
 				out = append(out, m[1])
 			}
 		}
 		if envname.IsEnvFile(p) {
 			for _, e := range envname.ParseDotenv(data) {
-				if len(e.Value) >= 8 && envname.SecretName(e.Name) {
+				if len(e.Value) >= 8 && envname.SecretName(e.Name) && !secrets.Placeholder(e.Value) {
 					out = append(out, e.Value)
 				}
 			}

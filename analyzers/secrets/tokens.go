@@ -18,6 +18,10 @@ type hit struct {
 	what     string // "a live Stripe secret key"
 	harm     string // what someone holding it can do
 	fix      string
+	// live marks keys that only work against production, so even a test
+	// file holding one is a leak: live Stripe keys, a hosted project's
+	// service_role JWT.
+	live bool
 }
 
 // detector finds one kind of credential by its shape.
@@ -48,7 +52,7 @@ var detectors = []detector{
 				kind = "restricted"
 			}
 			if m[2] == "live" {
-				return hit{rule: ruleStripeKey, severity: analyzers.Critical, secret: m[1],
+				return hit{rule: ruleStripeKey, severity: analyzers.Critical, secret: m[1], live: true,
 					what: "a live Stripe " + kind + " key",
 					harm: "Anyone who can read this repository (every clone, fork and CI log included) can create charges and refunds, move payouts and read every customer's payment details.",
 					fix:  rotateFix("the Stripe dashboard (Developers → API keys → Roll key)", "STRIPE_SECRET_KEY")}, true
@@ -98,7 +102,8 @@ var detectors = []detector{
 			if role != "service_role" || iss == "supabase-demo" { // the local `supabase start` key is public
 				return hit{}, false
 			}
-			return hit{rule: ruleSupabaseKey, severity: analyzers.Critical, secret: m[1],
+			ref, _ := claims["ref"].(string)
+			return hit{rule: ruleSupabaseKey, severity: analyzers.Critical, secret: m[1], live: projectRefRE.MatchString(ref),
 				what: "a Supabase service_role key (a JWT whose role claim is service_role)",
 				harm: "It bypasses row-level security: whoever has it can read and change every row of every user in your database.",
 				fix:  rotateFix("the Supabase dashboard (Project Settings → API → roll the JWT secret, or move to the new API keys)", "SUPABASE_SERVICE_ROLE_KEY")}, true
@@ -114,7 +119,9 @@ var detectors = []detector{
 		needles: []string{"sk-"},
 		re:      regexp.MustCompile(`\b(sk-(?:proj-|svcacct-|admin-|None-)?([0-9A-Za-z_-]{32,}))`),
 		classify: func(m []string) (hit, bool) {
-			if strings.HasPrefix(m[1], "sk-ant-") {
+			// Real OpenAI keys mix upper case, lower case and digits; class
+			// names and slugs such as "sk-skeleton-row-…" do not.
+			if strings.HasPrefix(m[1], "sk-ant-") || !mixedCase(m[2]) {
 				return hit{}, false
 			}
 			return provider("an OpenAI API key", "the OpenAI dashboard (API keys)", "OPENAI_API_KEY",
@@ -146,6 +153,10 @@ var detectors = []detector{
 		},
 	},
 }
+
+// projectRefRE matches the id of a hosted Supabase project, as in
+// https://<ref>.supabase.co.
+var projectRefRE = regexp.MustCompile(`^[a-z0-9]{20}$`)
 
 // provider builds a classifier for a provider token whose random part is m[2].
 func provider(what, where, env, harm string) func(m []string) (hit, bool) {
@@ -184,6 +195,12 @@ func scanText(text string) []hit {
 	hits = append(hits, scanPEM(text)...)
 	hits = append(hits, scanDatabaseURLs(text)...)
 	return hits
+}
+
+// mixedCase reports whether s holds an upper-case letter, a lower-case
+// letter and a digit, as generated keys do.
+func mixedCase(s string) bool {
+	return strings.ContainsAny(s, "ABCDEFGHIJKLMNOPQRSTUVWXYZ") && strings.ContainsAny(s, "abcdefghijklmnopqrstuvwxyz") && strings.ContainsAny(s, "0123456789")
 }
 
 func containsAny(s string, needles []string) bool {

@@ -111,7 +111,9 @@ func jwtClaims(tok string) (map[string]any, bool) {
 	return claims, true
 }
 
-var dbURLRE = regexp.MustCompile(`\b(postgres(?:ql)?|mysql|mariadb|mongodb(?:\+srv)?|rediss?|amqps?|mssql|sqlserver)://([^:@/\s"'` + "`" + `]+):([^@/\s"'` + "`" + `]+)@([^/:\s"'` + "`" + `?]+)`)
+// dbURLRE matches connection strings with a password, SQLAlchemy driver
+// suffixes (postgresql+psycopg://, mysql+pymysql://) included.
+var dbURLRE = regexp.MustCompile(`\b((?:postgres(?:ql)?|mysql|mariadb|mssql|sqlserver)(?:\+\w+)?|mongodb(?:\+srv)?|rediss?|amqps?)://([^:@/\s"'` + "`" + `]+):([^@/\s"'` + "`" + `]+)@([^/:\s"'` + "`" + `?]+)`)
 
 // localHost reports hosts that only exist on a developer's machine or in a
 // compose network.
@@ -121,4 +123,49 @@ func localHost(h string) bool {
 		return true
 	}
 	return !strings.Contains(h, ".") // a compose service name such as "db" or "postgres"
+}
+
+var publicJWTRoles = map[string]bool{"anon": true}
+
+// PublicValue reports values that are public by design and never a leak,
+// whatever name holds them: publishable keys (pk_…, sb_publishable_…), the
+// Supabase anon JWT and the keys of the local Supabase stack.
+func PublicValue(v string) bool {
+	for _, p := range []string{"pk_live_", "pk_test_", "sb_publishable_"} {
+		if strings.HasPrefix(v, p) {
+			return true
+		}
+	}
+	if !strings.HasPrefix(v, "eyJ") {
+		return false
+	}
+	claims, ok := jwtClaims(v)
+	if !ok {
+		return false
+	}
+	role, _ := claims["role"].(string)
+	iss, _ := claims["iss"].(string)
+	return publicJWTRoles[role] || iss == "supabase-demo"
+}
+
+var pathSegment = regexp.MustCompile(`^[A-Za-z]*[A-Za-z._-]*[A-Za-z0-9._-]{0,3}$`)
+
+// pathLike reports file paths and URL paths ("/settings/api-keys",
+// "./keys/dev.pem", "prod/acme/stripe") as opposed to base64 values, whose
+// slash-separated pieces are random.
+func pathLike(v string) bool {
+	for _, p := range []string{"/", "./", "../", "~/"} {
+		if strings.HasPrefix(v, p) {
+			return true
+		}
+	}
+	if !strings.Contains(v, "/") || strings.Contains(v, "+") || strings.HasSuffix(v, "=") {
+		return false
+	}
+	for _, seg := range strings.Split(v, "/") {
+		if !pathSegment.MatchString(seg) {
+			return false
+		}
+	}
+	return true
 }
