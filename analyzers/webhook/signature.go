@@ -155,12 +155,20 @@ func stripeSuggestion(pass *analyzers.Pass, ff *fileFacts, h *handler, s eventSo
 	if v.Type() != "call_expression" || lastName(callee(f, v)) != "json" {
 		return nil
 	}
-	req := compact(f, v.ChildByFieldName("function").ChildByFieldName("object"))
-	if !regexp.MustCompile(`^[A-Za-z_$][\w$]*$`).MatchString(req) || !strings.Contains(ff.text, "new Stripe(") && ff.imports["stripe"] == "" {
+	fnNode := v.ChildByFieldName("function")
+	if fnNode.Type() == "await_expression" && fnNode.NamedChildCount() > 0 {
+		fnNode = fnNode.NamedChild(0)
+	}
+	if fnNode.Type() != "member_expression" {
 		return nil
 	}
+	req := compact(f, fnNode.ChildByFieldName("object"))
+	if !regexp.MustCompile(`^[A-Za-z_$][\w$]*$`).MatchString(req) {
+		return nil
+	}
+	// Only when a client named `stripe` is in scope (imported or declared).
 	client := "stripe"
-	if !regexp.MustCompile(`\bstripe\b`).MatchString(ff.text) {
+	if _, ok := ff.imports[client]; !ok && len(bindingsIn(f, f.Root)[client]) == 0 {
 		return nil
 	}
 	lines := strings.Split(ff.text, "\n")

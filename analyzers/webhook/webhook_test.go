@@ -48,3 +48,17 @@ func TestReverted(t *testing.T) {
 		t.Fatalf("want one fixed finding, got %+v", res.Findings)
 	}
 }
+
+// TestSuggestion checks the mechanical fix offered for an App Router handler
+// that parses the body as the event while a `stripe` client is in scope.
+func TestSuggestion(t *testing.T) {
+	repo, base, head := analysistest.BuildRepo(t, filepath.Join("testdata", "suggestion"))
+	res := analysistest.RunEngine(t, repo, base, head, webhook.Analyzer)
+	if len(res.Findings) != 1 || res.Findings[0].Suggestion == nil {
+		t.Fatalf("want one finding with a suggestion, got %+v", res.Findings)
+	}
+	want := "  const event = stripe.webhooks.constructEvent(await req.text(), req.headers.get('stripe-signature')!, process.env.STRIPE_WEBHOOK_SECRET!);"
+	if got := *res.Findings[0].Suggestion; got != want {
+		t.Errorf("suggestion\n got %q\nwant %q", got, want)
+	}
+}
