@@ -35,7 +35,7 @@ func (fa *Func) evalCall(n *sitter.Node) *Value {
 		switch {
 		case objText == "auth.api" && name == "getSession":
 			return source(Identity, "better-auth", "", n) // better-auth verifies on the server
-		case (strings.HasSuffix(objText, ".auth") || objText == "auth") && (name == "getUser" || name == "getClaims"):
+		case (strings.HasSuffix(objText, ".auth") || objText == "auth" || strings.HasSuffix(objText, ".auth.api")) && (name == "getUser" || name == "getClaims" || name == "getUserByCookie"):
 			return source(Identity, "supabase", "", n)
 		case strings.HasSuffix(objText, ".auth") && name == "getSession":
 			return source(Unverified, "supabase-getSession", "", n)
@@ -85,6 +85,21 @@ func (fa *Func) evalCall(n *sitter.Node) *Value {
 			return source(Privileged, ClientDrizzle, "", n)
 		case "postgres", "neon", "createPool", "createKysely":
 			return source(Privileged, ClientSQL, "", n)
+		}
+	}
+	if fn.Type() == "identifier" {
+		if lv := fa.env[name]; lv != nil && lv.Func != nil {
+			// A local closure (const query = (where) => db.select()…): its
+			// queries' rows, not whatever its arguments carry.
+			var rows []*Value
+			for _, q := range fa.Queries {
+				if q.Node.StartByte() >= lv.Func.StartByte() && q.Node.EndByte() <= lv.Func.EndByte() && q.Op == OpSelect {
+					rows = append(rows, q.result())
+				}
+			}
+			if len(rows) > 0 {
+				return union(append(rows, only(fa.argsValue(args), Request))...)
+			}
 		}
 	}
 	if name != "" && fn.Type() == "identifier" {

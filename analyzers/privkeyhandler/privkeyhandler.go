@@ -112,7 +112,7 @@ func report(pass *analyzers.Pass, h *flow.Handler, q *flow.Query) {
 	sev := analyzers.High
 	risk := "its filters are the only thing between one user and another's rows"
 	switch {
-	case q.FilteredBy(flow.Identity|flow.Owned) && !q.FilteredBy(flow.Request), q.OwnerChecked, fa.Authenticated() && requestTied(fa, q):
+	case (q.FilteredBy(flow.Identity|flow.Owned) || q.WritesWith(flow.Identity|flow.Owned)) && requestTied(fa, q), q.OwnerChecked, fa.Authenticated() && requestTied(fa, q):
 		sev = analyzers.Medium
 		risk = "today the query filters by the signed-in user, but nothing but that filter keeps other tenants' rows out, and the next edit to it exposes them"
 	case !fa.Authenticated():
