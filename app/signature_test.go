@@ -93,7 +93,7 @@ func TestWebhookRejects(t *testing.T) {
 	}
 	rec := httptest.NewRecorder()
 	h.svc.Handler().ServeHTTP(rec, httptest.NewRequest("GET", "/metrics", nil))
-	if !strings.Contains(rec.Body.String(), `leakguard_webhooks_total{event="ping",outcome="bad_signature"} 1`) || !strings.Contains(rec.Body.String(), "leakguard_jobs_waiting 0") {
+	if !strings.Contains(rec.Body.String(), `leakguard_webhooks_total{event="ping",outcome="bad_signature"} 1`) || !strings.Contains(rec.Body.String(), "\nleakguard_jobs_waiting ") {
 		t.Errorf("metrics do not count the rejected webhook:\n%s", rec.Body.String())
 	}
 }
