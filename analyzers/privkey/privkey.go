@@ -76,8 +76,17 @@ func publicServiceRole(pass *analyzers.Pass, p string, data []byte, parsed *synt
 			Message: fmt.Sprintf("`%s` puts a service-role/admin key in the browser: the %s prefix makes the build copy its value into the JavaScript every visitor downloads. That key bypasses row-level security, so any visitor can read and change every user's rows.", o.Name, prefix),
 			Fix:     fmt.Sprintf("Rename it to `%s`, use it only in server code (route handlers, server actions) behind an auth check, give the browser the anon/publishable key instead, and rotate the key if it was ever deployed.", rest),
 			Key:     o.Name + "\x00" + o.Where,
+			Secrets: assigned(o.Value),
 		})
 	}
+}
+
+// assigned is the value a file assigns to the name, masked in excerpts.
+func assigned(v string) []string {
+	if v == "" || strings.HasPrefix(v, "$") || strings.HasPrefix(v, "@") {
+		return nil
+	}
+	return []string{v}
 }
 
 // exposure is the first server secret a module pulls into the bundle.
@@ -100,7 +109,7 @@ func bundleExposure(pass *analyzers.Pass, p string, parsed *syntax.File) error {
 	}
 	via := describeChain(chain)
 	// Secrets read in this module.
-	for _, r := range parsed.EnvReads() {
+	for _, r := range secretReads(idx, m, parsed) {
 		if envname.PublicPrefix(r.Name) != "" || !envname.SecretName(r.Name) {
 			continue
 		}
@@ -187,7 +196,7 @@ func closure(pass *analyzers.Pass, idx *jsindex.Index, p string, memo map[string
 	}
 	visiting[p] = true
 	m := idx.Module(p)
-	if m == nil || m.UseServer || m.ServerOnly {
+	if m == nil || m.UseServer || m.ServerOnly || validatedEnv(m) {
 		memo[p] = nil
 		return nil
 	}
@@ -198,7 +207,7 @@ func closure(pass *analyzers.Pass, idx *jsindex.Index, p string, memo map[string
 		}
 	}
 	if f, err := pass.Parse(p); err == nil {
-		for _, r := range f.EnvReads() {
+		for _, r := range secretReads(idx, m, f) {
 			if envname.PublicPrefix(r.Name) == "" && envname.SecretName(r.Name) {
 				consider(&exposure{name: r.Name, module: p, line: r.Line, service: envname.ServiceRole(r.Name)})
 			}
@@ -216,4 +225,45 @@ func closure(pass *analyzers.Pass, idx *jsindex.Index, p string, memo map[string
 	}
 	memo[p] = best
 	return best
+}
+
+// validatedEnv reports env modules built with @t3-oss/env-* (createEnv): the
+// client may import them, since reading a server variable there throws
+// instead of returning the value, and the bundler leaves server values out.
+func validatedEnv(m *jsindex.Module) bool {
+	for _, imp := range m.Imports {
+		if strings.HasPrefix(imp.Spec, "@t3-oss/env-") {
+			return true
+		}
+	}
+	return false
+}
+
+// secretReads lists the env variables a module reads: process.env and
+// import.meta.env reads, and `env.NAME` reads of a validated env module it
+// imports. A validated env module's own reads don't count: they only fill
+// its schema.
+func secretReads(idx *jsindex.Index, m *jsindex.Module, f *syntax.File) []syntax.EnvRead {
+	if validatedEnv(m) {
+		return nil
+	}
+	reads := append([]syntax.EnvRead{}, f.EnvReads()...)
+	objects := map[string]bool{}
+	for _, imp := range m.Imports {
+		if tm := idx.Module(imp.Target); imp.Target != "" && !imp.TypeOnly && tm != nil && validatedEnv(tm) {
+			for _, n := range imp.Names {
+				objects[n] = true
+			}
+		}
+	}
+	if len(objects) == 0 {
+		return reads
+	}
+	for _, n := range f.Find("member_expression") {
+		obj, prop := n.ChildByFieldName("object"), n.ChildByFieldName("property")
+		if obj != nil && prop != nil && objects[f.Text(obj)] {
+			reads = append(reads, syntax.EnvRead{Name: f.Text(prop), Line: syntax.Line(n), Node: n})
+		}
+	}
+	return reads
 }

@@ -372,8 +372,18 @@ func (fs *fileScan) publicNames() {
 			Message: fmt.Sprintf("`%s` is public: the %s prefix makes the build copy its value into the JavaScript every visitor downloads, and %s. Anyone can read it from the browser's dev tools.", o.Name, prefix, why),
 			Fix:     fmt.Sprintf("Rename it to `%s` (no public prefix), read it only in server code (route handlers, server actions, server components), and rotate the value: it has already shipped if this was deployed.", rest),
 			Key:     o.Name + "\x00" + o.Where,
+			Secrets: shownValue(o.Value),
 		})
 	}
+}
+
+// shownValue is the value assigned to a name, to mask in excerpts, unless it
+// is a reference or a placeholder that says nothing.
+func shownValue(v string) []string {
+	if v == "" || strings.HasPrefix(v, "$") || Placeholder(v) {
+		return nil
+	}
+	return []string{v}
 }
 
 // configInline reports next.config `env`/publicRuntimeConfig entries and

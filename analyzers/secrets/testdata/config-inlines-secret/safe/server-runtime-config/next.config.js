@@ -1,4 +1,7 @@
 module.exports = {
-  serverRuntimeConfig: { stripeKey: process.env.STRIPE_SECRET_KEY },
+  serverRuntimeConfig: {
+    stripeSecretKey: process.env.STRIPE_SECRET_KEY,
+    databaseUrl: process.env.DATABASE_URL,
+  },
   publicRuntimeConfig: { siteUrl: process.env.NEXT_PUBLIC_SITE_URL },
 }

@@ -1,5 +1,7 @@
 module.exports = {
+  serverRuntimeConfig: { stripeSecret: process.env.STRIPE_SECRET_KEY },
   publicRuntimeConfig: {
-    dbUrl: process.env.DATABASE_URL, // want secrets/config-inlines-secret
+    apiUrl: process.env.API_URL,
+    jwtSecret: process.env.JWT_SECRET, // want secrets/config-inlines-secret
   },
 }

@@ -1,4 +1,0 @@
-export const sessionOptions = {
-  password: process.env.SESSION_SECRET!,
-  cookieName: 'app_session',
-}
