@@ -127,12 +127,16 @@ type Fake struct {
 	// NoPatch lists files GET /pulls/{n}/files shows without a patch, as
 	// GitHub does for diffs too large to display.
 	NoPatch map[string]bool
+
+	filesMu    sync.Mutex
+	filesCache map[string][]fileEntry
 }
 
 // New starts a fake GitHub. Close it with f.Server.Close().
 func New() *Fake {
 	f := &Fake{AppID: 4242, AppSlug: "leakguard-test", repos: map[string]*Repo{}, prs: map[string]map[int]*PR{},
-		reactions: map[int64][]string{}, roles: map[string]string{}, tokens: map[string][]int64{}, nextID: 1000}
+		reactions: map[int64][]string{}, roles: map[string]string{}, tokens: map[string][]int64{}, nextID: 1000,
+		filesCache: map[string][]fileEntry{}}
 	f.Server = httptest.NewServer(f.handler())
 	return f
 }
@@ -381,7 +385,7 @@ func (f *Fake) getPR(w http.ResponseWriter, r *http.Request, repo *Repo) {
 	if pr == nil {
 		return
 	}
-	files, err := changedFiles(repo.Dir, pr)
+	files, err := f.changedFiles(repo.Dir, pr)
 	if err != nil {
 		fail(w, 500, err.Error())
 		return
@@ -419,18 +423,13 @@ func (f *Fake) compare(w http.ResponseWriter, r *http.Request, repo *Repo) {
 // fileEntry is one PR file as GET /pulls/{n}/files shows it.
 type fileEntry map[string]any
 
-var (
-	filesMu    sync.Mutex
-	filesCache = map[string][]fileEntry{}
-)
-
 // changedFiles lists a PR's files as GitHub does (cached per range: the
 // repositories of a test do not rewrite commits).
-func changedFiles(dir string, pr *PR) ([]fileEntry, error) {
+func (f *Fake) changedFiles(dir string, pr *PR) ([]fileEntry, error) {
 	key := dir + "\x00" + pr.Base + "\x00" + pr.Head
-	filesMu.Lock()
-	cached, ok := filesCache[key]
-	filesMu.Unlock()
+	f.filesMu.Lock()
+	cached, ok := f.filesCache[key]
+	f.filesMu.Unlock()
 	if ok {
 		out := make([]fileEntry, len(cached))
 		for i, e := range cached {
@@ -446,10 +445,10 @@ func changedFiles(dir string, pr *PR) ([]fileEntry, error) {
 	if err != nil {
 		return nil, err
 	}
-	filesMu.Lock()
-	filesCache[key] = files
-	filesMu.Unlock()
-	return changedFiles(dir, pr)
+	f.filesMu.Lock()
+	f.filesCache[key] = files
+	f.filesMu.Unlock()
+	return f.changedFiles(dir, pr)
 }
 
 func computeChangedFiles(dir string, pr *PR) ([]fileEntry, error) {
@@ -561,7 +560,7 @@ func (f *Fake) listFiles(w http.ResponseWriter, r *http.Request, repo *Repo) {
 		fail(w, f.FilesStatus, "Sorry, the diff exceeded the maximum number of lines")
 		return
 	}
-	files, err := changedFiles(repo.Dir, pr)
+	files, err := f.changedFiles(repo.Dir, pr)
 	if err != nil {
 		fail(w, 500, err.Error())
 		return
@@ -806,7 +805,7 @@ func (f *Fake) createReview(w http.ResponseWriter, r *http.Request, repo *Repo) 
 		fail(w, 400, "Problems parsing JSON")
 		return
 	}
-	files, err := changedFiles(repo.Dir, pr)
+	files, err := f.changedFiles(repo.Dir, pr)
 	if err != nil {
 		fail(w, 500, err.Error())
 		return
