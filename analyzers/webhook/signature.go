@@ -46,6 +46,11 @@ func checkSignature(pass *analyzers.Pass, ff *fileFacts, read func(string) strin
 				how = "swallowed"
 				msg = fmt.Sprintf("%s is parsed from the request body (`%s`, line %d) after a signature check whose failure is caught and ignored (the `catch` at line %d neither returns nor throws): a forged %s event fails the check and is processed anyway, and whoever sends it can %s.",
 					evName, short(s.label), line, syntax.Line(swallowingCatch(verifies[0])), exampleEvent(h.prov), impact(h.prov))
+			case h.eventVar != "" && usedBefore(ff, h, s.at, verifies[0]) != nil:
+				how = "used-before"
+				use := usedBefore(ff, h, s.at, verifies[0])
+				msg = fmt.Sprintf("%s is taken from the request body (`%s`, line %d) and used at line %d (`%s`) before the %s signature check at line %d runs: a forged %s event is acted on before it is verified, and whoever sends it can %s.",
+					evName, short(s.label), line, syntax.Line(use), short(display(ff.f, use)), h.prov.name, syntax.Line(verifies[0]), exampleEvent(h.prov), impact(h.prov))
 			case allConditional(verifies, s.at, h.fn):
 				how = "conditional"
 				if s.at.StartByte() < verifies[0].StartByte() {
@@ -83,6 +88,34 @@ func allExclusive(b *sitter.Node, vs []*sitter.Node) bool {
 		}
 	}
 	return true
+}
+
+// usedBefore returns the first use of the event (a property read or an
+// argument) between its unverified binding b and the verification v, or nil.
+func usedBefore(ff *fileFacts, h *handler, b, v *sitter.Node) *sitter.Node {
+	f := ff.f
+	if b.StartByte() >= v.StartByte() {
+		return nil
+	}
+	var found *sitter.Node
+	syntax.Walk(h.fn, func(n *sitter.Node) bool {
+		if found != nil || n.EndByte() <= b.EndByte() || n.StartByte() >= v.StartByte() {
+			return found == nil && n.StartByte() < v.StartByte()
+		}
+		if n.Type() != "identifier" || f.Text(n) != h.eventVar {
+			return true
+		}
+		p := n.Parent()
+		switch {
+		case p == nil:
+		case p.Type() == "member_expression" && p.ChildByFieldName("object") == n:
+			found = p
+		case p.Type() == "arguments":
+			found = p.Parent()
+		}
+		return true
+	})
+	return found
 }
 
 // swallowingCatch returns the catch clause around a verification call that
