@@ -82,3 +82,41 @@ func TestRunServes(t *testing.T) {
 		t.Error("still serving after stop")
 	}
 }
+
+func TestRunSetupMode(t *testing.T) {
+	l, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	addr := l.Addr().String()
+	l.Close()
+	cfg := &config.Server{Addr: addr, Setup: true, PublicURL: "https://lg.example", WebURL: "https://github.com/", GitHubURL: "https://api.github.com/",
+		DataDir: t.TempDir(), ShutdownTimeout: time.Second}
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan error, 1)
+	go func() { done <- Run(ctx, cfg, suite.Default(), "test", slog.New(slog.DiscardHandler)) }()
+	defer func() { cancel(); <-done }()
+	deadline := time.Now().Add(10 * time.Second)
+	for {
+		resp, err := http.Get("http://" + addr + "/setup")
+		if err == nil {
+			resp.Body.Close()
+			if resp.StatusCode != 200 {
+				t.Fatalf("/setup: %d", resp.StatusCode)
+			}
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Fatal(err)
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+	// No webhook endpoint without an app.
+	resp, err := http.Post("http://"+addr+"/webhook", "application/json", bytes.NewReader([]byte("{}")))
+	if err == nil {
+		resp.Body.Close()
+		if resp.StatusCode != http.StatusNotFound && resp.StatusCode != http.StatusMethodNotAllowed {
+			t.Errorf("setup mode answered %d on /webhook", resp.StatusCode)
+		}
+	}
+}
