@@ -1,26 +1,22 @@
 create extension if not exists vector;
-create table files (id uuid primary key default gen_random_uuid(), user_id uuid not null references auth.users(id) on delete cascade, name text);
-create table file_items (
-  id uuid primary key default gen_random_uuid(),
-  file_id uuid not null references files(id) on delete cascade,
-  user_id uuid not null references auth.users(id) on delete cascade,
-  content text not null,
-  openai_embedding vector(1536)
+create table attachments (id uuid primary key default gen_random_uuid(), owner_id uuid not null references auth.users(id) on delete cascade, filename text);
+create table attachment_chunks (
+  id bigserial primary key,
+  attachment_id uuid not null references attachments(id) on delete cascade,
+  owner_id uuid not null references auth.users(id) on delete cascade,
+  body text not null,
+  embedding vector(1536)
 );
-alter table file_items enable row level security;
-create policy "Allow full access to own file items" on file_items using (user_id = auth.uid()) with check (user_id = auth.uid());
+alter table attachment_chunks enable row level security;
+create policy "owners manage their chunks" on attachment_chunks using (owner_id = auth.uid()) with check (owner_id = auth.uid());
 
-create function match_file_items_openai (query_embedding vector(1536), match_count int default null, file_ids uuid[] default null)
-returns table (id uuid, file_id uuid, content text, similarity float)
-language plpgsql
+create function search_attachment_chunks(query_embedding vector(1536), match_count int default 10, attachment_ids uuid[] default null)
+returns table (id bigint, attachment_id uuid, body text, score float)
+language sql stable
 as $$
-#variable_conflict use_column
-begin
-  return query
-  select id, file_id, content, 1 - (file_items.openai_embedding <=> query_embedding) as similarity
-  from file_items
-  where (file_id = ANY(file_ids))
-  order by file_items.openai_embedding <=> query_embedding
+  select c.id, c.attachment_id, c.body, 1 - (c.embedding <=> query_embedding)
+  from attachment_chunks c
+  where c.attachment_id = any(attachment_ids)
+  order by c.embedding <=> query_embedding
   limit match_count;
-end;
 $$;

@@ -1,10 +1,10 @@
 import Stripe from "stripe";
 import { NextRequest, NextResponse } from "next/server";
-import { manageSubscriptionStatusChange } from "@/utils/supabase/admin";
+import { recordSubscriptionState } from "@/server/subscriptions";
 
-const stripe = new Stripe(process.env.STRIPE_SECRET_KEY_LIVE ?? process.env.STRIPE_SECRET_KEY ?? "");
+const stripe = new Stripe(process.env.STRIPE_SECRET_KEY!);
 
-const relevantEvents = new Set([
+const handledTypes = new Set([
   "checkout.session.completed",
   "customer.subscription.created",
   "customer.subscription.updated",
@@ -18,19 +18,19 @@ export async function POST(req: NextRequest) {
   let event: Stripe.Event;
 
   try {
-    if (!sig || !webhookSecret) return new Response("Webhook secret not found.", { status: 400 });
+    if (!sig || !webhookSecret) return new Response("not configured", { status: 400 });
     event = stripe.webhooks.constructEvent(body, sig, webhookSecret);
   } catch (err: any) {
     return new Response(`Webhook Error: ${err.message}`, { status: 400 });
   }
 
-  if (relevantEvents.has(event.type)) {
+  if (handledTypes.has(event.type)) {
     switch (event.type) {
       case "customer.subscription.created":
       case "customer.subscription.updated":
       case "customer.subscription.deleted": {
         const subscription = event.data.object as Stripe.Subscription;
-        await manageSubscriptionStatusChange(subscription.id, subscription.customer as string, event.type === "customer.subscription.created");
+        await recordSubscriptionState(subscription.id, subscription.customer as string, event.type === "customer.subscription.created");
         break;
       }
       case "checkout.session.completed":
