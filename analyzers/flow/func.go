@@ -69,6 +69,7 @@ type Func struct {
 	callsParam, passesIdentity bool
 	returnedFunc               *sitter.Node
 	depth                      int
+	handlerArgs []*Value // values passed to a called function parameter
 	// summary is set when the function is analyzed as a helper: its
 	// parameters carry Param labels so call sites can map its queries.
 	summary bool
@@ -439,9 +440,13 @@ func (fa *Func) bindParams() {
 		return
 	}
 	wrapped := len(e.Wrappers) > 0
+	wargs := fa.wrapperArgs()
 	for i, p := range params {
 		var v *Value
 		switch {
+		case wargs != nil && i < len(wargs) && (i > 0 || e.Kind == jsindex.ServerAction || e.Kind == jsindex.TRPC):
+			fa.bind(p, wargs[i])
+			continue
 		case e.Kind == jsindex.ServerAction && !wrapped:
 			fa.bindNamed(p, KindArgs, false)
 			continue
@@ -465,6 +470,59 @@ func (fa *Func) bindParams() {
 		}
 		fa.bind(p, v)
 	}
+}
+
+// wrapperArgs returns what the innermost wrapper passes to the handler,
+// relabeled for the handler: the caller stays Identity, rows the wrapper
+// checked become Owned, and whatever came from the wrapper's own parameters
+// (the client's arguments) is Request. Nil when unknown.
+func (fa *Func) wrapperArgs() []*Value {
+	ws := fa.Entry.Wrappers
+	if len(ws) == 0 {
+		return nil
+	}
+	w := ws[len(ws)-1]
+	name := calleeName(fa.File, w.ChildByFieldName("function"))
+	if name == "" {
+		return nil
+	}
+	s := fa.Prog.summaryOf(fa.File, name)
+	if s == nil || !s.IsFunc || len(s.HandlerArgs) == 0 {
+		return nil
+	}
+	kind := KindArgs
+	if fa.Entry.Kind == jsindex.RouteHandler || fa.Entry.Kind == jsindex.PagesAPI {
+		kind = "request"
+	}
+	var out []*Value
+	for _, v := range s.HandlerArgs {
+		out = append(out, relabel(v, kind, w))
+	}
+	return out
+}
+
+func relabel(v *Value, kind string, at *sitter.Node) *Value {
+	switch {
+	case v.Is(Identity) && !v.Is(Param|Request):
+		return source(Identity, "wrapper", "", at)
+	case v.Is(Row) && !v.Is(Param|Request):
+		for _, o := range v.OriginsOf(Row) {
+			if o.Label&Owned != 0 || o.Query != nil && o.Query.OwnerChecked {
+				return source(Owned, "wrapper", "", at)
+			}
+		}
+		return source(Row, "wrapper", "", at)
+	case v.Fields != nil:
+		n := &Value{Fields: map[string]*Value{}}
+		for k, f := range v.Fields {
+			r := relabel(f, kind, at)
+			n.Fields[k] = r
+			n.Labels |= r.Labels
+			n.Origins = append(n.Origins, r.Origins...)
+		}
+		return n
+	}
+	return source(Request, kind, "", at)
 }
 
 // bindNamed labels each name a parameter binds: identity-looking names filled
@@ -773,6 +831,11 @@ func (fa *Func) visitCall(n *sitter.Node) {
 	}
 	// A wrapper calls its handler parameter.
 	if fn.Type() == "identifier" && fa.params[ft] {
+		if !fa.callsParam && args != nil {
+			for i := 0; i < int(args.NamedChildCount()); i++ {
+				fa.handlerArgs = append(fa.handlerArgs, fa.Eval(args.NamedChild(i)))
+			}
+		}
 		fa.callsParam = true
 		if fa.argsValue(args).Is(Identity | Unverified) {
 			fa.passesIdentity = true

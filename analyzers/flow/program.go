@@ -57,6 +57,9 @@ type Summary struct {
 	// Queries are the database queries the function makes, with Param
 	// labels where its parameters flow.
 	Queries []*Query
+	// HandlerArgs are, for a wrapper, the values it passes to the wrapped
+	// handler (withSiteAuth passes the site it checked).
+	HandlerArgs []*Value
 }
 
 // Analyze runs the data flow over a function of a parsed file. entry may be
@@ -221,15 +224,20 @@ func (p *Program) summarize(f *syntax.File, name string, d *sitter.Node) *Summar
 		s.RoleGuard = len(fa.RoleChecks) > 0
 		s.CallsParam = fa.callsParam
 		s.InjectsIdentity = fa.callsParam && fa.passesIdentity
+		s.HandlerArgs = fa.handlerArgs
 		s.Verifies = len(fa.Verifications) > 0
 		// A factory returning an object of clients or a wrapper returning a
 		// handler: look one level into a returned function.
 		if rf := fa.returnedFunc; rf != nil && !s.CallsParam {
 			inner := newFunc(p, f, rf, nil)
-			inner.env = fa.env
+			inner.summary = true
+			for k, v := range fa.env {
+				inner.env[k] = v
+			}
 			inner.run()
 			s.CallsParam = inner.callsParam
 			s.InjectsIdentity = inner.callsParam && inner.passesIdentity
+			s.HandlerArgs = inner.handlerArgs
 			s.Guards = s.Guards || inner.GuardsAuth()
 			s.RoleGuard = s.RoleGuard || len(inner.RoleChecks) > 0
 			s.Verifies = s.Verifies || len(inner.Verifications) > 0
