@@ -35,7 +35,9 @@ func TestRunServes(t *testing.T) {
 		GitHubURL: fake.URL(), DataDir: dir, DatabaseURL: filepath.Join(dir, "leakguard.db"), Workers: 1, ShutdownTimeout: 5 * time.Second}
 	ctx, cancel := context.WithCancel(context.Background())
 	done := make(chan error, 1)
-	go func() { done <- Run(ctx, cfg, suite.Default(), "test", slog.New(slog.NewTextHandler(testWriter{t}, &slog.HandlerOptions{Level: slog.LevelWarn}))) }()
+	go func() {
+		done <- Run(ctx, cfg, suite.Default(), "test", slog.New(slog.NewTextHandler(testWriter{t}, &slog.HandlerOptions{Level: slog.LevelWarn})))
+	}()
 
 	base := "http://" + addr
 	deadline := time.Now().Add(10 * time.Second)
