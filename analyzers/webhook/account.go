@@ -19,7 +19,8 @@ var (
 	lookupByFirstArg = map[string]bool{"getUserById": true, "getUserByEmail": true, "updateUserById": true,
 		"updateUserMetadata": true, "getUser": true, "updateUser": true, "deleteUser": true, "findUserByEmail": true,
 		"getUserByEmailAddress": true}
-	whereMethods = map[string]bool{"findUnique": true, "findUniqueOrThrow": true, "findFirst": true, "findFirstOrThrow": true,
+	accountFinder = regexp.MustCompile(`(?i)^(get|find|lookup|fetch|update|upsert|delete|link|attach)\w*(user|account|profile|member|customer|org|organization|team|workspace)\w*$`)
+	whereMethods  = map[string]bool{"findUnique": true, "findUniqueOrThrow": true, "findFirst": true, "findFirstOrThrow": true,
 		"update": true, "updateMany": true, "upsert": true, "delete": true, "deleteMany": true, "findMany": true}
 )
 
@@ -107,6 +108,26 @@ func taintedNames(ff *fileFacts, fn *sitter.Node) map[string]taint {
 				continue
 			}
 			for _, b := range list {
+				v := unwrap(b.value)
+				switch v.Type() {
+				case "member_expression", "subscript_expression", "identifier", "binary_expression", "template_string", "ternary_expression":
+				case "call_expression":
+					if strings.HasSuffix(callee(f, v), "customers.retrieve") && b.prop == "" {
+						out[name+"#stripeCustomer"] = taint{kind: "email", expr: compact(f, v)}
+						continue
+					}
+					// Wrappers keep the value (String(x), x.toLowerCase()); the
+					// results of other calls (a lookup by the value) do not carry it.
+					if b.prop != "" {
+						continue
+					}
+					if t, ok := taintOf(ff, v, out); ok {
+						out[name] = t
+					}
+					continue
+				default:
+					continue
+				}
 				expr := compact(f, b.value)
 				if b.prop != "" {
 					expr += "." + b.prop
@@ -127,6 +148,7 @@ func taintedNames(ff *fileFacts, fn *sitter.Node) map[string]taint {
 var identRE = regexp.MustCompile(`[A-Za-z_$][\w$]*`)
 
 func taintText(expr string, names map[string]taint) (taint, bool) {
+	expr = strings.ReplaceAll(expr, "!", "") // TypeScript non-null assertions
 	switch {
 	case emailField.MatchString(expr):
 		return taint{"email", expr}, true
@@ -192,6 +214,22 @@ func lookupKeys(ff *fileFacts, call *sitter.Node) []*sitter.Node {
 		out = append(out, objectValues(f, as[0])...)
 	case lookupByFirstArg[last] && len(as) >= 1:
 		out = append(out, as[0])
+	case accountFinder.MatchString(last):
+		// clerkClient.users.getUserList({ emailAddress: [email] }), findAccountByEmail(email)
+		for _, a := range as {
+			if u := unwrap(a); u.Type() == "object" {
+				out = append(out, objectValuesDeep(f, u)...)
+				for _, v := range objectValuesDeep(f, u) {
+					if w := unwrap(v); w.Type() == "array" {
+						for i := 0; i < int(w.NamedChildCount()); i++ {
+							out = append(out, w.NamedChild(i))
+						}
+					}
+				}
+			} else {
+				out = append(out, a)
+			}
+		}
 	case whereMethods[last] && len(as) >= 1:
 		if w := objectProp(f, as[0], "where"); w != nil {
 			out = append(out, objectValuesDeep(f, w)...)
