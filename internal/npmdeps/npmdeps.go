@@ -15,6 +15,7 @@ var Packages = []string{
 	"@octokit/openapi@23.0.2",
 	"@octokit/webhooks-examples@7.6.1",
 	"@microsoft/sarif-multitool-linux@5.7.0",
+	"@octokit/graphql-schema@15.26.1",
 }
 
 // Dir returns the folder holding node_modules.
