@@ -280,6 +280,19 @@ func (c *checker) named(n, call *sitter.Node, depth int) *leak {
 			if o.Name == "" || sensitiveCookie(o.Name) {
 				return credential(n, "the request's cookies (the session cookie included)", "cookie")
 			}
+		case flow.KindArgs:
+			// A server action's submitted form.
+			if o.Name == "" || o.Name == f.Text(n) {
+				switch strings.ToLower(f.Text(n)) {
+				case "formdata", "form", "data", "values", "input", "body", "payload":
+					return personal(n, "the submitted form (everything the user typed into it)", "formData")
+				}
+			}
+			if o.Name != "" {
+				if l := c.byName(o.Name, n); l != nil {
+					return l
+				}
+			}
 		case flow.KindBody, flow.KindForm:
 			if o.Name == "" && (n.Type() == "identifier" || n.Type() == "shorthand_property_identifier") {
 				return personal(n, "the whole request body", "body")
