@@ -69,7 +69,7 @@ type Func struct {
 	callsParam, passesIdentity bool
 	returnedFunc               *sitter.Node
 	depth                      int
-	handlerArgs []*Value // values passed to a called function parameter
+	handlerArgs                []*Value // values passed to a called function parameter
 	// summary is set when the function is analyzed as a helper: its
 	// parameters carry Param labels so call sites can map its queries.
 	summary bool
