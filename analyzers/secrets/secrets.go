@@ -175,7 +175,7 @@ func secretValue(name, v string) bool {
 	case strings.ContainsAny(v, " \t\n()"), strings.Contains(v, "://"), pathLike(v):
 		// Sentences, URLs, paths and references such as env(NAME) are not secrets.
 		return false
-	case Placeholder(v), PublicValue(v), identifierLike.MatchString(v):
+	case Placeholder(v), PublicValue(v), identifierLike.MatchString(v), strings.HasPrefix(v, "data:"):
 		return false
 	case !hasLetter.MatchString(v):
 		return false
@@ -387,7 +387,8 @@ func shownValue(v string) []string {
 }
 
 // configInline reports next.config `env`/publicRuntimeConfig entries and
-// vite.config `define` entries that carry a server secret.
+// vite.config `define` entries that carry a server secret or the whole
+// environment.
 func (fs *fileScan) configInline() {
 	b := path.Base(fs.path)
 	next := strings.HasPrefix(b, "next.config.")
@@ -400,62 +401,127 @@ func (fs *fileScan) configInline() {
 		if n.Type() != "pair" {
 			return true
 		}
-		key := f.Text(n.ChildByFieldName("key"))
-		if v, ok := f.StringValue(n.ChildByFieldName("key")); ok {
-			key = v
+		key := propertyKey(f, n.ChildByFieldName("key"))
+		if !(next && (key == "env" || key == "publicRuntimeConfig")) && !(vite && key == "define") {
+			return true
+		}
+		where := "next.config `" + key + "`"
+		if vite {
+			where = "vite.config `define`"
 		}
 		obj := n.ChildByFieldName("value")
-		if obj == nil || obj.Type() != "object" {
-			return true
-		}
-		inlined := (next && (key == "env" || key == "publicRuntimeConfig")) || (vite && key == "define")
-		if !inlined {
-			return true
-		}
-		for i := 0; i < int(obj.NamedChildCount()); i++ {
-			entry := obj.NamedChild(i)
-			var entryKey string
-			var val *sitter.Node
-			switch entry.Type() {
-			case "pair":
-				k := entry.ChildByFieldName("key")
-				entryKey = f.Text(k)
-				if v, ok := f.StringValue(k); ok {
-					entryKey = v
-				}
-				val = entry.ChildByFieldName("value")
-			case "shorthand_property_identifier":
-				entryKey = f.Text(entry)
-				val = entry
-			default:
-				continue
+		switch {
+		case obj == nil:
+		case obj.Type() == "object":
+			for i := 0; i < int(obj.NamedChildCount()); i++ {
+				fs.inlinedEntry(obj.NamedChild(i), where, key)
 			}
-			secret := ""
-			for _, name := range envReadsIn(f, val) {
-				if envname.SecretName(name) && envname.PublicPrefix(name) == "" {
-					secret = name
-				}
-			}
-			shown := strings.TrimPrefix(strings.TrimPrefix(entryKey, "process.env."), "import.meta.env.")
-			if secret == "" && envname.SecretName(shown) && envname.PublicPrefix(shown) == "" && val != nil && val.Type() != "string" {
-				secret = shown
-			}
-			if secret == "" {
-				continue
-			}
-			where := "next.config `" + key + "`"
-			if vite {
-				where = "vite.config `define`"
-			}
-			fs.pass.Report(analyzers.Finding{
-				Rule: ruleConfigInline, Path: fs.path, StartLine: syntax.Line(entry), EndLine: syntax.EndLine(entry),
-				Message: fmt.Sprintf("%s inlines `%s` into the client bundle: the build replaces every reference to `%s` with the value of the server secret `%s`, and that JavaScript is downloaded by every visitor.", where, shown, shown, secret),
-				Fix:     fmt.Sprintf("Remove `%s` from %s. Read `process.env.%s` only in server code (route handlers, server actions, server components) and rotate the secret if this config was deployed.", shown, where, secret),
-				Key:     key + "\x00" + shown + "\x00" + secret,
-			})
+		case next && wholeEnv(f, obj):
+			fs.reportWholeEnv(n, where, key)
 		}
 		return false
 	})
+}
+
+// propertyKey is the name of an object key: identifier or string.
+func propertyKey(f *syntax.File, k *sitter.Node) string {
+	if k == nil {
+		return ""
+	}
+	if v, ok := f.StringValue(k); ok {
+		return v
+	}
+	return f.Text(k)
+}
+
+// inlinedEntry reports one entry of an inlined config object.
+func (fs *fileScan) inlinedEntry(entry *sitter.Node, where, key string) {
+	f := fs.parsed
+	var entryKey string
+	var val *sitter.Node
+	switch entry.Type() {
+	case "pair":
+		entryKey, val = propertyKey(f, entry.ChildByFieldName("key")), entry.ChildByFieldName("value")
+		if (entryKey == "process.env" || entryKey == "import.meta.env") && wholeEnv(f, val) {
+			fs.reportWholeEnv(entry, where, key)
+			return
+		}
+	case "spread_element":
+		if wholeEnv(f, entry.NamedChild(0)) {
+			fs.reportWholeEnv(entry, where, key)
+		}
+		return
+	case "shorthand_property_identifier":
+		entryKey, val = f.Text(entry), entry
+	default:
+		return
+	}
+	secret := ""
+	for _, name := range envReadsIn(f, val) {
+		if envname.SecretName(name) && envname.PublicPrefix(name) == "" {
+			secret = name
+		}
+	}
+	shown := strings.TrimPrefix(strings.TrimPrefix(entryKey, "process.env."), "import.meta.env.")
+	if secret == "" && envname.SecretName(shown) && envname.PublicPrefix(shown) == "" && val != nil && val.Type() != "string" {
+		secret = shown
+	}
+	if secret == "" {
+		return
+	}
+	fs.pass.Report(analyzers.Finding{
+		Rule: ruleConfigInline, Path: fs.path, StartLine: syntax.Line(entry), EndLine: syntax.EndLine(entry),
+		Message: fmt.Sprintf("%s inlines `%s` into the client bundle: the build replaces every reference to `%s` with the value of the server secret `%s`, and that JavaScript is downloaded by every visitor.", where, shown, shown, secret),
+		Fix:     fmt.Sprintf("Remove `%s` from %s. Read `process.env.%s` only in server code (route handlers, server actions, server components) and rotate the secret if this config was deployed.", shown, where, secret),
+		Key:     key + "\x00" + shown + "\x00" + secret,
+	})
+}
+
+func (fs *fileScan) reportWholeEnv(n *sitter.Node, where, key string) {
+	fs.pass.Report(analyzers.Finding{
+		Rule: ruleConfigInline, Path: fs.path, StartLine: syntax.Line(n), EndLine: syntax.EndLine(n),
+		Message: fmt.Sprintf("%s inlines the whole build environment into the client bundle: every variable set at build time — database URL, Stripe and Supabase secret keys, API tokens — becomes a string in JavaScript that every visitor downloads.", where),
+		Fix:     fmt.Sprintf("List only the public values %s needs (or use the framework's public prefix, NEXT_PUBLIC_/VITE_), and rotate every secret the deployed build held.", where),
+		Key:     key + "\x00*",
+	})
+}
+
+// wholeEnv reports expressions that stand for the entire environment:
+// process.env, import.meta.env, JSON.stringify of one, or the result of
+// Vite's loadEnv(mode, dir, ”) (an empty prefix loads every variable).
+func wholeEnv(f *syntax.File, n *sitter.Node) bool {
+	if n == nil {
+		return false
+	}
+	if n.Type() == "call_expression" && f.Text(n.ChildByFieldName("function")) == "JSON.stringify" {
+		if args := n.ChildByFieldName("arguments"); args != nil && args.NamedChildCount() > 0 {
+			return wholeEnv(f, args.NamedChild(0))
+		}
+	}
+	switch t := strings.Join(strings.Fields(f.Text(n)), ""); {
+	case t == "process.env" || t == "import.meta.env":
+		return true
+	case n.Type() == "identifier":
+		return loadsAllEnv(f, t)
+	}
+	return false
+}
+
+// loadsAllEnv reports a variable declared as loadEnv(mode, dir, ”).
+func loadsAllEnv(f *syntax.File, name string) bool {
+	for _, d := range f.Find("variable_declarator") {
+		v := d.ChildByFieldName("value")
+		if f.Text(d.ChildByFieldName("name")) != name || v == nil || v.Type() != "call_expression" || f.Text(v.ChildByFieldName("function")) != "loadEnv" {
+			continue
+		}
+		args := v.ChildByFieldName("arguments")
+		if args == nil || args.NamedChildCount() < 3 {
+			return false // the default prefix, VITE_, loads public variables only
+		}
+		prefix, ok := f.StringValue(args.NamedChild(2))
+		return ok && prefix == ""
+	}
+	return false
 }
 
 // envReadsIn lists env variable names read inside a node.
@@ -472,17 +538,22 @@ func envReadsIn(f *syntax.File, n *sitter.Node) []string {
 	return names
 }
 
-// TestPath reports paths of tests, fixtures and mocks, whose credentials are
-// fakes by design.
+// TestPath reports paths of tests, fixtures, mocks, stories, seed data and
+// test env files, whose credentials are fakes by design.
 func TestPath(p string) bool {
 	lp := "/" + strings.ToLower(p)
-	for _, d := range []string{"/test/", "/tests/", "/__tests__/", "/spec/", "/specs/", "/fixtures/", "/__fixtures__/", "/testdata/", "/__mocks__/", "/mocks/", "/e2e/", "/cypress/", "/playwright/"} {
+	for _, d := range []string{"/test/", "/tests/", "/__tests__/", "/spec/", "/specs/", "/fixtures/", "/__fixtures__/", "/testdata/", "/__mocks__/", "/mocks/", "/e2e/", "/cypress/", "/playwright/", "/seeds/", "/seeders/", "/__stories__/"} {
 		if strings.Contains(lp, d) {
 			return true
 		}
 	}
 	b := path.Base(lp)
-	return strings.Contains(b, ".test.") || strings.Contains(b, ".spec.") || strings.HasSuffix(b, "_test.go") || strings.HasPrefix(b, "test_")
+	switch b {
+	case ".env.test", ".env.test.local", ".env.testing", ".env.e2e", ".env.ci":
+		return true
+	}
+	return strings.Contains(b, ".test.") || strings.Contains(b, ".spec.") || strings.Contains(b, ".stories.") ||
+		strings.HasSuffix(b, "_test.go") || strings.HasPrefix(b, "test_") || strings.HasPrefix(b, "seed.")
 }
 
 func skipPath(p string) bool {

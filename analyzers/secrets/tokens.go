@@ -44,7 +44,7 @@ var detectors = []detector{
 		needles: []string{"sk_live_", "sk_test_", "rk_live_", "rk_test_"},
 		re:      regexp.MustCompile(`\b((?:sk|rk)_(live|test)_([0-9A-Za-z]{16,247}))\b`),
 		classify: func(m []string) (hit, bool) {
-			if Placeholder(m[3]) || !randomLooking(m[3]) {
+			if Placeholder(m[3]) || !randomLooking(m[3]) || PublicValue(m[1]) {
 				return hit{}, false
 			}
 			kind := "secret"
@@ -144,8 +144,8 @@ var detectors = []detector{
 		},
 	},
 	{ // Slack tokens and incoming webhooks.
-		needles: []string{"xox", "hooks.slack.com"},
-		re:      regexp.MustCompile(`\b(xox[baprs]-([0-9A-Za-z-]{20,})|https://hooks\.slack\.com/services/(T[0-9A-Z]{6,}/B[0-9A-Z]{6,}/[0-9A-Za-z]{20,}))`),
+		needles: []string{"xox", "xapp-", "hooks.slack.com"},
+		re:      regexp.MustCompile(`\b((?:xox[baprs]|xapp)-([0-9A-Za-z-]{20,})|https://hooks\.slack\.com/services/(T[0-9A-Z]{6,}/B[0-9A-Z]{6,}/[0-9A-Za-z]{20,}))`),
 		classify: func(m []string) (hit, bool) {
 			body := m[2] + m[3]
 			return provider("a Slack token or webhook URL", "Slack (app settings → OAuth / Incoming Webhooks → revoke)", "SLACK_TOKEN",
@@ -168,7 +168,10 @@ func provider(what, where, env, harm string) func(m []string) (hit, bool) {
 	}
 }
 
-var pemRE = regexp.MustCompile(`-----BEGIN ((?:RSA |EC |DSA |OPENSSH |ENCRYPTED |PGP )?PRIVATE KEY(?: BLOCK)?)-----((?:\\n|\\r|[\r\n]|\s)+)([A-Za-z0-9+/=\s]|\\n|\\r){64,}?-----END`)
+// pemRE matches a private key block: BEGIN line, optional armor headers
+// (Proc-Type/DEK-Info of encrypted PEM, Version/Comment of OpenPGP), at least
+// 64 characters of base64, END. Line breaks may be real or escaped (\n in JSON).
+var pemRE = regexp.MustCompile(`-----BEGIN ((?:RSA |EC |DSA |OPENSSH |ENCRYPTED |PGP )?PRIVATE KEY(?: BLOCK)?)-----((?:\\n|\\r|[\r\n]|\s)+)(?:[A-Z][A-Za-z-]+: [^\r\n\\]*(?:\\n|\\r|[\r\n]|\s)+)*([A-Za-z0-9+/=\s]|\\n|\\r){64,}?-----END`)
 
 // scanText runs every detector, the PEM and database URL checks over a file.
 func scanText(text string) []hit {
@@ -219,7 +222,7 @@ func scanPEM(text string) []hit {
 	var hits []hit
 	for _, idx := range pemRE.FindAllStringSubmatchIndex(text, -1) {
 		block := text[idx[0]:idx[1]]
-		body := strings.NewReplacer(`\n`, "", `\r`, "", "\n", "", "\r", "", " ", "", "\t", "").Replace(text[idx[3]+5 : idx[1]-len("-----END")])
+		body := pemBody(text[idx[3]+5 : idx[1]-len("-----END")])
 		if Placeholder(body) {
 			continue
 		}
@@ -230,6 +233,18 @@ func scanPEM(text string) []hit {
 			fix:  "Revoke the key where it is used and issue a new one. Keep the new key in your host's secret store and load it at runtime (e.g. from an environment variable or a mounted file outside the repository)."})
 	}
 	return hits
+}
+
+// pemBody is the base64 of a PEM block without its armor headers and line
+// breaks.
+func pemBody(s string) string {
+	var b strings.Builder
+	for _, line := range strings.Split(strings.ReplaceAll(s, `\n`, "\n"), "\n") {
+		if !strings.Contains(line, ": ") {
+			b.WriteString(line)
+		}
+	}
+	return strings.NewReplacer(`\r`, "", "\r", "", " ", "", "\t", "").Replace(b.String())
 }
 
 func scanDatabaseURLs(text string) []hit {

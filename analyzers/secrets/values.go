@@ -125,12 +125,23 @@ func localHost(h string) bool {
 	return !strings.Contains(h, ".") // a compose service name such as "db" or "postgres"
 }
 
+// documentationKeys are keys published in providers' API references, shared
+// by everyone who copies the examples: Stripe's sample test-mode keys.
+var documentationKeys = map[string]bool{
+	"sk_test_4eC39HqLyjWDarjtT1zdp7dc": true,
+	"sk_test_BQokikJOvBiI2HlWgH4olfQ2": true,
+}
+
 var publicJWTRoles = map[string]bool{"anon": true}
 
 // PublicValue reports values that are public by design and never a leak,
 // whatever name holds them: publishable keys (pk_…, sb_publishable_…), the
-// Supabase anon JWT and the keys of the local Supabase stack.
+// Supabase anon JWT, the keys of the local Supabase stack and keys published
+// in API references.
 func PublicValue(v string) bool {
+	if documentationKeys[v] {
+		return true
+	}
 	for _, p := range []string{"pk_live_", "pk_test_", "sb_publishable_"} {
 		if strings.HasPrefix(v, p) {
 			return true
