@@ -516,7 +516,7 @@ func matcherNarrowed(pass *analyzers.Pass, prog *flow.Program, f *source.File, b
 	head := jsindex.MiddlewareOf(sf, p)
 	var lost []string
 	for _, r := range base.routes {
-		if !Covers(head, samplePath(r)) {
+		if !Covers(head, samplePath(r)) && !publicRoute(r) {
 			lost = append(lost, r)
 		}
 	}
@@ -551,6 +551,12 @@ func matcherNarrowed(pass *analyzers.Pass, prog *flow.Program, f *source.File, b
 		Key:     "narrowed\x00" + strings.Join(lost, ","),
 	})
 }
+
+var publicRouteRE = regexp.MustCompile(`(?i)^/(login|logout|signin|sign-in|signup|sign-up|register|auth|api/auth|forgot-password|reset-password|verify|callback|oauth|sso)(/|$)|^/$`)
+
+// publicRoute: sign-in and auth callback paths are meant to be reachable
+// without a session; dropping them from an auth matcher is not a loss.
+func publicRoute(r string) bool { return publicRouteRE.MatchString(r) }
 
 // matcherSample is a concrete path a matcher pattern matches.
 func matcherSample(pattern string) string {

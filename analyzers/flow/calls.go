@@ -134,7 +134,7 @@ func (fa *Func) evalCall(n *sitter.Node) *Value {
 			return fa.supabaseClient(n, args)
 		case fa.Prog.IsPrivilegedFactoryName(name):
 			return source(Privileged, ClientSupabaseService, "", n)
-		case fa.Prog.IsIdentityGetterName(name) && (libraryGetters[name] || !fa.argsValue(args).Is(Request)):
+		case fa.Prog.IsIdentityGetterName(name) && (libraryGetters[name] || readsSessionFrom(fa.argsValue(args))):
 			kind := "helper"
 			switch name {
 			case "auth", "getServerSession", "getServerAuthSession":
@@ -167,6 +167,18 @@ func atNode(v *Value, n *sitter.Node, l Label) *Value {
 		out.Origins = append(out.Origins, o)
 	}
 	return out
+}
+
+// readsSessionFrom: the arguments are the request itself, its headers or
+// cookies (getUser({ req, res }), getSession(cookie)), not a value the
+// client chose (getUser(body.userId)).
+func readsSessionFrom(v *Value) bool {
+	for _, o := range v.OriginsOf(Request) {
+		if o.Name != "" && o.Kind != KindHeader && o.Kind != KindCookie && o.Name != "headers" && o.Name != "cookies" && o.Name != "cookie" {
+			return false
+		}
+	}
+	return true
 }
 
 // libraryGetters read the session from the request they are given.

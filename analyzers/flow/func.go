@@ -1057,15 +1057,17 @@ func (fa *Func) GuardsAuth() bool {
 // Authenticated reports whether the function reads or checks the caller at all.
 func (fa *Func) Authenticated() bool { return len(fa.AuthChecks) > 0 }
 
-// FirstAuthLine is the line of the first auth check, or 0.
+// FirstAuthLine is the line of the first auth check, or 0. A wrapper or a
+// route guard runs before the handler's body: its line is the handler's.
 func (fa *Func) FirstAuthLine() int {
-	if len(fa.AuthChecks) == 0 {
-		return 0
-	}
-	l := fa.AuthChecks[0].Line
+	l := 0
 	for _, c := range fa.AuthChecks {
-		if c.Line < l {
-			l = c.Line
+		line := c.Line
+		if c.Kind == CheckWrapper && fa.Node != nil {
+			line = syntax.Line(fa.Node)
+		}
+		if l == 0 || line < l {
+			l = line
 		}
 	}
 	return l
