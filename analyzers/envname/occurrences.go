@@ -5,6 +5,8 @@ import (
 	"regexp"
 	"strings"
 
+	sitter "github.com/smacker/go-tree-sitter"
+
 	"github.com/leakguard/leakguard/analyzers/syntax"
 )
 
@@ -42,14 +44,17 @@ func Occurrences(p string, data []byte, parsed *syntax.File) []Occurrence {
 		for _, r := range parsed.EnvReads() {
 			out = append(out, Occurrence{Name: r.Name, Line: r.Line, Where: "code"})
 		}
-	case path.Base(p) == "vercel.json":
+		if strings.HasPrefix(path.Base(p), "next.config.") {
+			out = append(out, nextConfigEnv(parsed)...)
+		}
+	case path.Base(p) == "vercel.json" || path.Base(p) == "eas.json":
 		for i, line := range strings.Split(string(data), "\n") {
 			for _, m := range jsonKeyRE.FindAllStringSubmatch(line, -1) {
 				v := ""
 				if len(m[2]) >= 2 {
 					v = m[2][1 : len(m[2])-1]
 				}
-				out = append(out, Occurrence{Name: m[1], Value: v, Line: i + 1, Where: "vercel.json"})
+				out = append(out, Occurrence{Name: m[1], Value: v, Line: i + 1, Where: path.Base(p)})
 			}
 		}
 	case ConfigText(p):
@@ -60,4 +65,41 @@ func Occurrences(p string, data []byte, parsed *syntax.File) []Occurrence {
 		}
 	}
 	return out
+}
+
+// nextConfigEnv lists the names next.config sets in its `env` object: each
+// is a variable the build defines for the client bundle.
+func nextConfigEnv(f *syntax.File) []Occurrence {
+	var out []Occurrence
+	for _, n := range f.Find("pair") {
+		obj := n.ChildByFieldName("value")
+		if keyName(f, n.ChildByFieldName("key")) != "env" || obj == nil || obj.Type() != "object" {
+			continue
+		}
+		for i := 0; i < int(obj.NamedChildCount()); i++ {
+			e := obj.NamedChild(i)
+			o := Occurrence{Line: syntax.Line(e), Where: "next.config env"}
+			switch e.Type() {
+			case "pair":
+				o.Name = keyName(f, e.ChildByFieldName("key"))
+				o.Value, _ = f.StringValue(e.ChildByFieldName("value"))
+			case "shorthand_property_identifier":
+				o.Name = f.Text(e)
+			default:
+				continue
+			}
+			out = append(out, o)
+		}
+	}
+	return out
+}
+
+func keyName(f *syntax.File, k *sitter.Node) string {
+	if k == nil {
+		return ""
+	}
+	if v, ok := f.StringValue(k); ok {
+		return v
+	}
+	return f.Text(k)
 }
