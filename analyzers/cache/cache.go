@@ -170,6 +170,8 @@ func (c *checker) flowOf(fn *sitter.Node) *flow.Func {
 	return fa
 }
 
+var authish = regexp.MustCompile(`(?i)auth|session|user|login|signed|clerk|supabase|currentUser|withAuth|protect`)
+
 var requestish = regexp.MustCompile(`^(req|request|ctx\.req|context\.req|c\.req|event\.request|\w+\.req)$`)
 
 // sessionRead returns the first node in fn that reads the caller's identity
@@ -180,7 +182,9 @@ func (c *checker) sessionRead(fn *sitter.Node) *sitter.Node {
 	}
 	if fa := c.flowOf(fn); fa != nil {
 		for _, ch := range fa.AuthChecks {
-			if ch.Node != nil {
+			// Identity reads; guards and wrappers only when they are about
+			// the user (a rate limiter that throws is not a session read).
+			if ch.Node != nil && (ch.Kind == flow.CheckIdentity || authish.MatchString(ch.Text)) {
 				return ch.Node
 			}
 		}

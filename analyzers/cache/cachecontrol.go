@@ -138,7 +138,9 @@ func (c *checker) checkCacheControl() {
 		}
 		fn := outerFunc(hv.node)
 		read := c.sessionRead(fn)
-		if read == nil || anonymousBranch(c, hv.node, fn) {
+		// The session must be read before the header is set: a read further
+		// down a long middleware belongs to another branch.
+		if read == nil || read.StartByte() > hv.node.StartByte() || anonymousBranch(c, hv.node, fn) {
 			continue
 		}
 		sev := analyzers.High

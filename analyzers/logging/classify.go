@@ -16,6 +16,7 @@ import (
 // leak is one sensitive value passed to a log call.
 type leak struct {
 	rule *analyzers.Rule
+	sev  analyzers.Severity // 0: the rule's default
 	what string       // "the request's headers (Authorization, Cookie)"
 	expr *sitter.Node // the logged expression
 	keys []string     // words a redact configuration would name to remove it
@@ -254,6 +255,9 @@ func (c *checker) named(n, call *sitter.Node, depth int) *leak {
 	case c.stripe && (strings.HasSuffix(text, ".data.object") || text == "event.data"):
 		return personal(n, "a Stripe object (customer name, email, address, payment details)", "data")
 	}
+	if couponish.MatchString(obj) {
+		return nil // coupon.token, promo.code: shareable codes, not credentials
+	}
 	if l := c.byName(name, n); l != nil {
 		return l
 	}
@@ -270,14 +274,14 @@ func (c *checker) named(n, call *sitter.Node, depth int) *leak {
 	for _, o := range v.OriginsOf(flow.Request) {
 		switch o.Kind {
 		case flow.KindHeader:
-			if o.Name == "" {
+			if o.Name == "" && c.directSource(n) {
 				return credential(n, "every request header, Authorization and Cookie included", "headers", "authorization", "cookie")
 			}
 			if sensitiveHeader(o.Name) {
 				return credential(n, fmt.Sprintf("the `%s` header", strings.ToLower(o.Name)), strings.ToLower(o.Name))
 			}
 		case flow.KindCookie:
-			if o.Name == "" || sensitiveCookie(o.Name) {
+			if (o.Name == "" || sensitiveCookie(o.Name)) && c.directSource(n) {
 				return credential(n, "the request's cookies (the session cookie included)", "cookie")
 			}
 		case flow.KindArgs:
@@ -288,22 +292,22 @@ func (c *checker) named(n, call *sitter.Node, depth int) *leak {
 					return personal(n, "the submitted form (everything the user typed into it)", "formData")
 				}
 			}
-			if o.Name != "" {
+			if o.Name != "" && c.directSource(n) {
 				if l := c.byName(o.Name, n); l != nil {
 					return l
 				}
 			}
 		case flow.KindBody, flow.KindForm:
-			if o.Name == "" && (n.Type() == "identifier" || n.Type() == "shorthand_property_identifier") {
+			if o.Name == "" && (n.Type() == "identifier" || n.Type() == "shorthand_property_identifier") && c.directSource(n) {
 				return personal(n, "the whole request body", "body")
 			}
-			if o.Name != "" {
+			if o.Name != "" && c.directSource(n) {
 				if l := c.byName(o.Name, n); l != nil {
 					return l
 				}
 			}
 		case "request":
-			whole := n.Type() == "identifier" || n.Type() == "shorthand_property_identifier"
+			whole := (n.Type() == "identifier" || n.Type() == "shorthand_property_identifier") && c.directSource(n)
 			switch {
 			case o.Name == "" && whole:
 				return credential(n, "the whole request object, whose headers carry the Authorization and Cookie values", "headers", "authorization", "cookie")
@@ -342,6 +346,51 @@ func (c *checker) named(n, call *sitter.Node, depth int) *leak {
 		}
 	}
 	return nil
+}
+
+// directSource reports whether an identifier holds the request data itself
+// (the handler's request parameter, or a variable bound to a read of it)
+// rather than something computed from it by another call: the data flow
+// labels a call's result with its arguments' labels, and a rate limiter's
+// result or a caught error is not the request.
+func (c *checker) directSource(n *sitter.Node) bool {
+	f := c.f
+	if n.Type() != "identifier" && n.Type() != "shorthand_property_identifier" {
+		return true
+	}
+	name := f.Text(n)
+	outer := outerFunc(n)
+	for _, p := range paramNames(f, outer) {
+		if p == name {
+			return true
+		}
+	}
+	for fn := enclosingFunc(n); fn != nil && fn != outer; fn = enclosingFunc(fn) {
+		for _, p := range paramNames(f, fn) {
+			if p == name {
+				return false // a callback's parameter (an error, an item)
+			}
+		}
+	}
+	bs := bindingsIn(f, outer)[name]
+	if len(bs) == 0 {
+		return false
+	}
+	for _, b := range bs {
+		v := unwrap(b.value)
+		switch v.Type() {
+		case "member_expression", "identifier", "subscript_expression":
+		case "call_expression":
+			switch lastName(callee(f, v)) {
+			case "json", "formData", "text", "headers", "cookies", "clone", "getAll", "entries", "fromEntries", "get", "parse", "stringify":
+			default:
+				return false
+			}
+		default:
+			return false
+		}
+	}
+	return true
 }
 
 // bindingLeak classifies an identifier by the value it is bound to: an
@@ -412,7 +461,7 @@ func (c *checker) byName(name string, n *sitter.Node) *leak {
 	}
 	for _, w := range ws {
 		switch w {
-		case "page", "cursor", "continuation", "sync", "cancel", "abort", "tokenizer", "count", "usage":
+		case "page", "cursor", "continuation", "sync", "cancel", "abort", "tokenizer", "count", "usage", "validation", "coupon", "promo", "discount":
 			// pagination cursors (nextPageToken), cancellation tokens, token counts
 			return nil
 		}
@@ -423,7 +472,9 @@ func (c *checker) byName(name string, n *sitter.Node) *leak {
 	case credentialWords[last] || last == "key" && keyQualifiers[prev] || last == "header" && (prev == "auth" || prev == "authorization" || prev == "cookie") || name == "sid":
 		return credential(n, fmt.Sprintf("`%s`", shown), name)
 	case last == "email" || last == "emails" || last == "address" && prev == "email":
-		return personal(n, fmt.Sprintf("a full email address (`%s`)", shown), name, "email")
+		l := personal(n, fmt.Sprintf("a full email address (`%s`)", shown), name, "email")
+		l.sev = analyzers.Low // personal data, but not content: below bodies, payments and transcripts
+		return l
 	case last == "session" && len(ws) == 1 && c.stripe:
 		return personal(n, "a Stripe Checkout Session (customer email, address, payment details)", name)
 	case paymentWords[strings.ToLower(name)] && c.stripe:
@@ -437,6 +488,8 @@ func (c *checker) byName(name string, n *sitter.Node) *leak {
 	}
 	return nil
 }
+
+var couponish = regexp.MustCompile(`(?i)(coupon|promo|discount|voucher|giftcard)s?$`)
 
 var dsnName = regexp.MustCompile(`(?i)(DATABASE|POSTGRES|DB|MONGO|REDIS|MYSQL)_?(URL|URI|DSN)|CONNECTION_STRING|_DSN$`)
 
@@ -538,7 +591,7 @@ func (c *checker) report(call *sitter.Node, l *leak) {
 		fix = "Log ids, counts and types instead of content: `{ chatId, messages: messages.length }`, `event.type` and `event.id`, the email's domain at most."
 	}
 	c.pass.Report(analyzers.Finding{
-		Rule: l.rule, Path: c.path, StartLine: syntax.Line(call), EndLine: syntax.EndLine(call),
+		Rule: l.rule, Severity: l.sev, Path: c.path, StartLine: syntax.Line(call), EndLine: syntax.EndLine(call),
 		Message: msg, Fix: fix,
 		Key: l.rule.ID + " " + funcName(f, outerFunc(call)) + " " + compact(f, call.ChildByFieldName("function")) + " " + compact(f, l.expr),
 	})

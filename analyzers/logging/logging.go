@@ -96,7 +96,7 @@ func mayLog(src []byte) bool {
 func skipPath(p string) bool {
 	lp := strings.ToLower(p)
 	base := path.Base(lp)
-	for _, d := range []string{"__tests__/", "test/", "tests/", "e2e/", "__mocks__/", "mocks/", "__fixtures__/", "storybook/", "fixtures/", "scripts/", "bin/", "cypress/", "playwright/", "stories/", "examples/"} {
+	for _, d := range []string{"__tests__/", "test/", "tests/", "e2e/", "__mocks__/", "mocks/", "__fixtures__/", "storybook/", "fixtures/", "scripts/", "bin/", "cli/", "cypress/", "playwright/", "stories/", "examples/"} {
 		if strings.HasPrefix(lp, d) || strings.Contains(lp, "/"+d) {
 			return true
 		}
@@ -178,7 +178,7 @@ func (c *checker) check() {
 		for _, a := range args(call) {
 			best = worse(best, c.classify(a, call, 0))
 		}
-		if best == nil || c.redacted(logger, best) {
+		if best == nil || c.redacted(logger, best) || devOnly(c.f, call) {
 			continue
 		}
 		c.report(call, best)
@@ -260,4 +260,23 @@ func (c *checker) redactConfig(root string) string {
 	}
 	c.redact[root] = out
 	return out
+}
+
+var devCondition = regexp.MustCompile("NODE_ENV\\s*===?\\s*['\"`]development|NODE_ENV\\s*!==?\\s*['\"`]production|\\bisDev(elopment)?\\b|\\bIS_DEV\\b|\\bisLocal\\b")
+
+// devOnly reports a log call that only runs in development (inside
+// `if (process.env.NODE_ENV === "development")`).
+func devOnly(f *syntax.File, call *sitter.Node) bool {
+	for p := call.Parent(); p != nil; p = p.Parent() {
+		if p.Type() == "if_statement" {
+			cons := p.ChildByFieldName("consequence")
+			if cons != nil && within(call, cons) && devCondition.MatchString(f.Text(p.ChildByFieldName("condition"))) {
+				return true
+			}
+		}
+		if isFunc(p) {
+			return false
+		}
+	}
+	return false
 }
