@@ -17,9 +17,9 @@ import (
 type leak struct {
 	rule *analyzers.Rule
 	sev  analyzers.Severity // 0: the rule's default
-	what string       // "the request's headers (Authorization, Cookie)"
-	expr *sitter.Node // the logged expression
-	keys []string     // words a redact configuration would name to remove it
+	what string             // "the request's headers (Authorization, Cookie)"
+	expr *sitter.Node       // the logged expression
+	keys []string           // words a redact configuration would name to remove it
 }
 
 func credential(n *sitter.Node, what string, keys ...string) *leak {
