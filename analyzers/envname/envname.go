@@ -79,7 +79,7 @@ func SecretName(name string) bool {
 		return true
 	case t["TOKEN"] && !t["CSRF"]:
 		return true
-	case t["DATABASE"] && t["URL"], t["DB"] && t["URL"], t["CONNECTION"] && t["STRING"]:
+	case connectionString(t):
 		return true
 	case t["CREDENTIALS"]:
 		return true
@@ -106,11 +106,32 @@ func namesAboutSecret(name string) bool {
 	}
 	last := words[len(words)-1]
 	t := tokens(name)
-	if (last == "URL" || last == "URI") && (t["DATABASE"] || t["DB"] || t["POSTGRES"] || t["REDIS"] || t["MONGO"] || t["MONGODB"] || t["MYSQL"] || t["CONNECTION"] || t["WEBHOOK"]) {
+	if (last == "URL" || last == "URI") && (connectionString(t) || t["WEBHOOK"]) {
 		return false
 	}
 	for _, s := range aboutSuffixes {
 		if last == s {
+			return true
+		}
+	}
+	return false
+}
+
+// dataStores name databases and caches whose URLs carry a password:
+// DATABASE_URL, POSTGRES_URL (Vercel), KV_URL, REDIS_URL, MONGODB_URI,
+// Prisma's DIRECT_URL.
+var dataStores = []string{"DATABASE", "DB", "POSTGRES", "POSTGRESQL", "PG", "MYSQL", "REDIS", "KV", "MONGO", "MONGODB", "CONNECTION", "DIRECT"}
+
+// connectionString reports names of connection strings.
+func connectionString(t map[string]bool) bool {
+	if t["CONNECTION"] && t["STRING"] {
+		return true
+	}
+	if !t["URL"] && !t["URI"] || t["REST"] {
+		return false // KV_REST_API_URL, UPSTASH_REDIS_REST_URL: the token is a separate variable
+	}
+	for _, d := range dataStores {
+		if t[d] {
 			return true
 		}
 	}
@@ -159,7 +180,7 @@ func PublicSecretName(name string) bool {
 		return true
 	case ServiceRole(rest):
 		return true
-	case t["DATABASE"] && t["URL"], t["DB"] && t["URL"], t["CONNECTION"] && t["STRING"]:
+	case connectionString(t):
 		return true
 	case providerKey(t):
 		return true

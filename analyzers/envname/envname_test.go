@@ -57,3 +57,29 @@ func TestParseDotenv(t *testing.T) {
 		}
 	}
 }
+
+func TestNamesAboutASecret(t *testing.T) {
+	for name, want := range map[string]bool{
+		"PRIVATE_KEY_ID": false, "TOKEN_ID": false, "SECRET_NAME": false, "TOKEN_ENDPOINT": false, "TOKEN_URL": false,
+		"REFRESH_TOKEN_COOKIE": false, "API_KEY_HEADER": false,
+		"DATABASE_URL": true, "REDIS_URL_SECRET": true, "POSTGRES_CONNECTION_URL": true, "PRIVATE_KEY": true, "ACCESS_TOKEN": true,
+	} {
+		if got := SecretName(name); got != want {
+			t.Errorf("SecretName(%s) = %v, want %v", name, got, want)
+		}
+	}
+}
+
+func TestConnectionStrings(t *testing.T) {
+	for name, want := range map[string]bool{
+		"POSTGRES_URL": true, "POSTGRES_PRISMA_URL": true, "KV_URL": true, "REDIS_URL": true, "MONGODB_URI": true, "DIRECT_URL": true,
+		"SUPABASE_URL": false, "NEXT_PUBLIC_SITE_URL": false, "UPSTASH_REDIS_REST_URL": false, "STRIPE_CHECKOUT_URL": false,
+	} {
+		if got := SecretName(name); got != want {
+			t.Errorf("SecretName(%s) = %v, want %v", name, got, want)
+		}
+	}
+	if !PublicSecretName("NEXT_PUBLIC_POSTGRES_URL") || PublicSecretName("NEXT_PUBLIC_SUPABASE_URL") {
+		t.Errorf("PublicSecretName: POSTGRES_URL is a connection string, SUPABASE_URL is not")
+	}
+}

@@ -301,10 +301,7 @@ func (fs *fileScan) envFile() {
 	for _, e := range envname.ParseDotenv(fs.data) {
 		real := fs.covered(e.Value) && e.Value != ""
 		if !real && privateSecretName(e.Name) && !Placeholder(e.Value) && !PublicValue(e.Value) && len(e.Value) >= 8 && entropy(e.Value) >= 3.0 && !strings.HasPrefix(e.Value, "$") {
-			real = true
-			if u := dbURLRE.FindStringSubmatch(e.Value); u != nil && (localHost(u[4]) || Placeholder(u[3])) {
-				real = false // a local development database
-			}
+			real = !strings.Contains(e.Value, "://") || remoteCredentialURL(e.Value)
 		}
 		if real {
 			names = append(names, e.Name)
@@ -324,6 +321,14 @@ func (fs *fileScan) envFile() {
 		Key:     fs.path,
 		Secrets: values,
 	})
+}
+
+// remoteCredentialURL reports a URL with a password for a host outside the
+// developer's machine; redis://localhost:6379 or a URL without a password
+// holds no secret.
+func remoteCredentialURL(v string) bool {
+	u := dbURLRE.FindStringSubmatch(v)
+	return u != nil && !localHost(u[4]) && !Placeholder(u[3])
 }
 
 // privateSecretName reports secret names that are not shipped to browsers
