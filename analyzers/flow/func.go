@@ -672,7 +672,9 @@ func (fa *Func) visitIf(n *sitter.Node) {
 // `user.id !== ownerId`), as opposed to `if (session) redirect('/app')`,
 // which only sends signed-in users elsewhere.
 func refusesWhenAbsent(cond string) bool {
-	return strings.Contains(cond, "!") || strings.Contains(cond, "null") || strings.Contains(cond, "undefined") || strings.Contains(cond, "error")
+	c := strings.Join(strings.Fields(cond), "")
+	return strings.Contains(c, "!") || strings.Contains(c, "null") || strings.Contains(c, "undefined") || strings.Contains(c, "error") ||
+		strings.Contains(c, "<1") || strings.Contains(c, "===0") || strings.Contains(c, "==0") || strings.Contains(c, "<=0")
 }
 
 // condValue evaluates a condition, looking through comparisons (which Eval
@@ -712,13 +714,13 @@ func (fa *Func) relate(a, b *Value) {
 	}
 	for _, o := range a.Origins {
 		switch {
-		case o.Label&Request != 0 && o.Name != "":
+		case o.Label&(Request|Param) != 0 && o.Name != "":
 			fa.tied[o.Name] = true
 		case o.Label&Row != 0 && o.Query != nil:
 			o.Query.OwnerChecked = true
 			// The ids that picked the row are now known to be the caller's.
 			for _, c := range o.Query.Filters {
-				for _, r := range c.Value.OriginsOf(Request) {
+				for _, r := range c.Value.OriginsOf(Request | Param) {
 					if r.Name != "" {
 						fa.tied[r.Name] = true
 					}
@@ -767,7 +769,7 @@ func (fa *Func) visitCall(n *sitter.Node) {
 				if c.Op == "neq" || c.Value.Is(Identity|Owned) {
 					continue
 				}
-				for _, o := range c.Value.OriginsOf(Request) {
+				for _, o := range c.Value.OriginsOf(Request | Param) {
 					if o.Name != "" {
 						fa.tied[o.Name] = true
 					}
@@ -814,7 +816,7 @@ func (fa *Func) visitCall(n *sitter.Node) {
 		// Access helpers tie their request arguments: assertMember(orgId).
 		if accessHelperRE.MatchString(name) && args != nil {
 			for i := 0; i < int(args.NamedChildCount()); i++ {
-				for _, o := range fa.Eval(args.NamedChild(i)).OriginsOf(Request) {
+				for _, o := range fa.Eval(args.NamedChild(i)).OriginsOf(Request | Param) {
 					if o.Name != "" {
 						fa.tied[o.Name] = true
 					}
@@ -934,7 +936,12 @@ func (fa *Func) visitWrapper(w *sitter.Node) {
 	auth := false
 	switch {
 	case s != nil && s.IsFunc:
-		auth = s.Guards || s.InjectsIdentity
+		auth = s.Guards || s.InjectsIdentity || s.CallsParam && s.Authenticates
+		if s.CallsParam {
+			for _, k := range s.Tied {
+				fa.tied[k] = true
+			}
+		}
 		if s.RoleGuard {
 			fa.RoleChecks = append(fa.RoleChecks, Check{Kind: CheckRole, Node: w, Line: syntax.Line(w), Text: text})
 		}

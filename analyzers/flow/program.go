@@ -57,6 +57,12 @@ type Summary struct {
 	// Queries are the database queries the function makes, with Param
 	// labels where its parameters flow.
 	Queries []*Query
+	// Tied are the request keys it checks against the caller (a withPost
+	// wrapper that verifies postId belongs to the user).
+	Tied []string
+	// Authenticates is set when it reads the caller's identity (a wrapper
+	// that looks the session up before calling the handler).
+	Authenticates bool
 	// HandlerArgs are, for a wrapper, the values it passes to the wrapped
 	// handler (withSiteAuth passes the site it checked).
 	HandlerArgs []*Value
@@ -225,19 +231,29 @@ func (p *Program) summarize(f *syntax.File, name string, d *sitter.Node) *Summar
 		s.CallsParam = fa.callsParam
 		s.InjectsIdentity = fa.callsParam && fa.passesIdentity
 		s.HandlerArgs = fa.handlerArgs
+		s.Authenticates = fa.Authenticated()
+		for k := range fa.tied {
+			s.Tied = append(s.Tied, k)
+		}
 		s.Verifies = len(fa.Verifications) > 0
 		// A factory returning an object of clients or a wrapper returning a
 		// handler: look one level into a returned function.
-		if rf := fa.returnedFunc; rf != nil && !s.CallsParam {
+		if rf := fa.returnedFunc; rf != nil {
 			inner := newFunc(p, f, rf, nil)
 			inner.summary = true
 			for k, v := range fa.env {
 				inner.env[k] = v
 			}
 			inner.run()
-			s.CallsParam = inner.callsParam
-			s.InjectsIdentity = inner.callsParam && inner.passesIdentity
-			s.HandlerArgs = inner.handlerArgs
+			s.CallsParam = s.CallsParam || inner.callsParam
+			s.InjectsIdentity = s.InjectsIdentity || inner.callsParam && inner.passesIdentity
+			if inner.callsParam {
+				s.HandlerArgs = inner.handlerArgs
+			}
+			s.Authenticates = s.Authenticates || inner.Authenticated()
+			for k := range inner.tied {
+				s.Tied = append(s.Tied, k)
+			}
 			s.Guards = s.Guards || inner.GuardsAuth()
 			s.RoleGuard = s.RoleGuard || len(inner.RoleChecks) > 0
 			s.Verifies = s.Verifies || len(inner.Verifications) > 0
