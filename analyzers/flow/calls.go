@@ -61,16 +61,21 @@ func (fa *Func) evalCall(n *sitter.Node) *Value {
 		if ov.Is(Request) {
 			key := name
 			if args != nil && args.NamedChildCount() > 0 {
-				if s, ok := fa.File.StringValue(args.NamedChild(0)); ok && (name == "get" || name == "getAll" || name == "has") {
+				if s, ok := fa.File.StringValue(args.NamedChild(0)); ok && keyedReaders[name] != "" {
 					key = s
 				}
 			}
-			switch name {
-			case "json", "text", "formData", "arrayBuffer", "blob", "get", "getAll", "has", "entries", "toString", "trim", "toLowerCase", "split", "parse", "valueOf":
+			switch {
+			case keyedReaders[name] != "":
+			case name == "json" || name == "text" || name == "formData" || name == "arrayBuffer" || name == "blob" || name == "entries" ||
+				name == "toString" || name == "trim" || name == "toLowerCase" || name == "split" || name == "parse" || name == "valueOf":
 			default:
 				key = ""
 			}
 			out := field(only(ov, Request|Identity|Unverified|Row|Owned), key)
+			if k := keyedReaders[name]; k != "" && k != "same" {
+				out = withKind(out, k)
+			}
 			out = atNode(out, n, Request)
 			return union(out, only(fa.argsValue(args), Request))
 		}
@@ -154,6 +159,22 @@ func (fa *Func) evalCall(n *sitter.Node) *Value {
 		}
 	}
 	return union(recv, only(fa.argsValue(args), dataLabels&^Secret))
+}
+
+// keyedReaders read one named value from a request part: Hono's
+// c.req.query('id') / param / header, URLSearchParams.get, FormData.get.
+var keyedReaders = map[string]string{"get": "same", "getAll": "same", "has": "same", "query": KindQuery, "queries": KindQuery,
+	"param": KindParams, "header": KindHeader, "cookie": KindCookie}
+
+func withKind(v *Value, kind string) *Value {
+	out := &Value{Labels: v.Labels, Fields: v.Fields, Func: v.Func}
+	for _, o := range v.Origins {
+		if o.Label&Request != 0 {
+			o.Kind = kind
+		}
+		out.Origins = append(out.Origins, o)
+	}
+	return out
 }
 
 // atNode points a value's origins with the label at node n (the expression
