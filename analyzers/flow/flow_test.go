@@ -318,3 +318,82 @@ export const invoiceRouter = createTRPCRouter({
 		t.Errorf("returns = %+v", fa.Returns)
 	}
 }
+
+func TestHelperQueriesMapArguments(t *testing.T) {
+	files := map[string]string{
+		"tsconfig.json": `{"compilerOptions":{"paths":{"@/*":["./*"]}}}`,
+		"lib/db/queries.ts": `import { drizzle } from 'drizzle-orm/postgres-js'
+import { eq } from 'drizzle-orm'
+import { chat } from './schema'
+const db = drizzle(process.env.POSTGRES_URL!)
+
+export async function getChatById({ id }: { id: string }) {
+  const [selected] = await db.select().from(chat).where(eq(chat.id, id))
+  return selected
+}
+`,
+		"app/api/chat/route.ts": `import { auth } from '@/app/(auth)/auth'
+import { getChatById } from '@/lib/db/queries'
+
+export async function GET(request: Request) {
+  const id = new URL(request.url).searchParams.get('id')!
+  const session = await auth()
+  if (!session?.user) return new Response('Unauthorized', { status: 401 })
+  const chat = await getChatById({ id })
+  if (chat.userId !== session.user.id) return new Response('Forbidden', { status: 403 })
+  return Response.json(chat)
+}
+`,
+	}
+	fa := load(t, files, "app/api/chat/route.ts")[0]
+	if len(fa.Queries) != 1 {
+		t.Fatalf("queries = %d, want the helper's one query mapped to the call", len(fa.Queries))
+	}
+	q := fa.Queries[0]
+	if q.Line() != 8 || q.Table != "chat" || q.Lib != flow.LibDrizzle || !q.Privileged() {
+		t.Errorf("query = line %d %+v", q.Line(), q)
+	}
+	if len(q.Filters) != 1 || !q.Filters[0].Value.Is(flow.Request) || q.Filters[0].Value.Names()[0] != "id" {
+		t.Errorf("filter = %+v", q.Filters)
+	}
+	if !q.OwnerChecked {
+		t.Errorf("the row returned by the helper was compared with the caller")
+	}
+}
+
+func TestWrapperHandsCheckedRow(t *testing.T) {
+	files := map[string]string{
+		"lib/auth.ts": `import { getServerSession } from 'next-auth'
+import { prisma } from './prisma'
+export function withTeam(action: any) {
+  return async (formData: FormData, teamId: string) => {
+    const session = await getServerSession()
+    if (!session) return { error: 'Not authenticated' }
+    const team = await prisma.team.findFirst({ where: { id: teamId } })
+    if (!team || team.ownerId !== session.user.id) return { error: 'Not authorized' }
+    return action(formData, team)
+  }
+}
+`,
+		"lib/prisma.ts": `import { PrismaClient } from '@prisma/client'
+export const prisma = new PrismaClient()
+`,
+		"app/actions.ts": `'use server'
+import { withTeam } from '../lib/auth'
+import { prisma } from '../lib/prisma'
+export const renameTeam = withTeam(async (formData: FormData, team: { id: string }) => {
+  await prisma.team.update({ where: { id: team.id }, data: { name: String(formData.get('name')) } })
+})
+`,
+	}
+	fa := load(t, files, "app/actions.ts")[0]
+	if !fa.GuardsAuth() {
+		t.Errorf("withTeam not seen as an auth wrapper: %+v", fa.AuthChecks)
+	}
+	if v := fa.Env("team"); v == nil || !v.Is(flow.Owned) || v.Is(flow.Request) {
+		t.Errorf("team = %+v, want Owned (checked by the wrapper)", v)
+	}
+	if v := fa.Env("formData"); v == nil || !v.Is(flow.Request) {
+		t.Errorf("formData = %+v, want Request", v)
+	}
+}

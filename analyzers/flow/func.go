@@ -892,7 +892,7 @@ func isHasRole(f *syntax.File, call *sitter.Node, name string) bool {
 	return roleTextRE.MatchString(f.Text(call.ChildByFieldName("arguments"))) || name != "has"
 }
 
-var verifyNameRE = regexp.MustCompile(`^(constructEvent|constructEventAsync|verifyHeader|verifySignature|validateSignature|verifyWebhook|verifyWebhookSignature|timingSafeEqual|verifyRequest|verifyKey|isValidSignature|validateRequest)$`)
+var verifyNameRE = regexp.MustCompile(`^(constructEvent|constructEventAsync|verifyHeader|timingSafeEqual|verifyRequest|verifyKey|validateRequest|verifySignatureAppRouter|verifySignatureEdge)$|^(?i:(verify|validate|check|is)(Valid)?\w{0,20}(Signature|Webhook|Hmac|Signed))`)
 
 func isVerifyCall(name, callee string) bool {
 	if verifyNameRE.MatchString(name) {
