@@ -197,10 +197,14 @@ func clientClause(model *pgmodel.Model, q *flow.Query) string {
 }
 
 func describeTable(q *flow.Query) string {
-	if q.Table == "" {
-		return "a query"
+	t := "a query"
+	if q.Table != "" {
+		t = "`" + q.Table + "`"
 	}
-	return "`" + q.Table + "`"
+	if q.Via != "" {
+		t += " via `" + q.Via + "()`"
+	}
+	return t
 }
 
 func describeKind(k string) string {
@@ -373,8 +377,8 @@ func resourceID(pass *analyzers.Pass, model *pgmodel.Model, h *flow.Handler, q *
 	if q.Op == flow.OpSelect && !q.Privileged() {
 		sev = analyzers.Medium
 	}
-	msg := fmt.Sprintf("`%s` from the %s picks a row of %s (line %d) %s, and the handler %s without checking the row belongs to the caller: any signed-in user can %s another user's record by changing the id.",
-		name, describeKind(origin.Kind), describeTable(q), line, clientClause(model, q), what, verb)
+	msg := fmt.Sprintf("`%s` from the %s picks a row of %s (line %d) %s, and the handler %s without checking the row belongs to the caller: any signed-in user can %s another user's %s by changing the id.",
+		name, describeKind(origin.Kind), describeTable(q), line, clientClause(model, q), what, verb, record(q))
 	expr, _ := identityExpr(fa)
 	if expr == "" {
 		expr = "the session user's id"
@@ -388,6 +392,22 @@ func resourceID(pass *analyzers.Pass, model *pgmodel.Model, h *flow.Handler, q *
 		Key: h.Entry.Name + "\x00" + q.Table + "\x00" + q.Op + "\x00" + col.Name + "\x00" + name,
 	})
 	return true
+}
+
+// record names one row of the query's table for messages ("chat", "invoice").
+func record(q *flow.Query) string {
+	t := strings.ToLower(q.Table)
+	switch {
+	case t == "":
+		return "record"
+	case strings.HasSuffix(t, "ies"):
+		return t[:len(t)-3] + "y"
+	case strings.HasSuffix(t, "ses"), strings.HasSuffix(t, "xes"):
+		return t[:len(t)-2]
+	case strings.HasSuffix(t, "s") && !strings.HasSuffix(t, "ss"):
+		return t[:len(t)-1]
+	}
+	return t
 }
 
 // idLike: a primary key or a reference to a record (id, chatId, invoice_id, slug).

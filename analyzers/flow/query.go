@@ -56,6 +56,10 @@ type Query struct {
 	// Single is set when the query fetches one row (single(), findUnique…).
 	Single bool
 
+	// Via is the helper the query runs in when it was mapped from a call
+	// (getChatById); "" for a query written in the function itself.
+	Via string
+
 	returned bool // for a helper's query: its rows are what the helper returns
 }
 
@@ -773,6 +777,7 @@ func (fa *Func) helperQueries(call *sitter.Node) []*Query {
 	for _, hq := range s.Queries {
 		q := *hq
 		q.returned = returned[hq] || len(returned) == 0
+		q.Via = fa.File.Text(fn)
 		q.Node = call
 		q.OwnerChecked = false
 		q.Filters = fa.mapColumns(hq.Filters, args, call)
