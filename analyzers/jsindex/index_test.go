@@ -89,14 +89,14 @@ func TestResolve(t *testing.T) {
 func TestClientChain(t *testing.T) {
 	ix := newIndex(t, map[string]string{
 		"tsconfig.json":         `{"compilerOptions": {"paths": {"@/*": ["./*"]}}}`,
-		"components/Button.tsx": "'use client'\nimport { helper } from '@/lib/helper'\nimport { save } from '@/app/actions'\nimport type { Admin } from '@/lib/admin-types'\nimport { guarded } from '@/lib/guarded'\n",
-		"lib/helper.ts":         "import { deep } from './deep'\nexport const helper = 1\n",
+		"components/Button.tsx": "'use client'\nimport { helper } from '@/lib/helper'\nimport { save } from '@/app/actions'\nimport type { Admin } from '@/lib/admin-types'\nimport { guarded } from '@/lib/guarded'\nexport const used = [helper, save, guarded]\n",
+		"lib/helper.ts":         "import { deep } from './deep'\nexport const helper = deep\n",
 		"lib/deep.ts":           "export const deep = 1\n",
-		"app/actions.ts":        "'use server'\nimport { db } from '@/lib/db'\nexport async function save() {}\n",
+		"app/actions.ts":        "'use server'\nimport { db } from '@/lib/db'\nexport async function save() { return db }\n",
 		"lib/db.ts":             "export const db = 1\n",
 		"lib/admin-types.ts":    "import { db } from './db'\nexport type Admin = {}\n",
-		"lib/guarded.ts":        "import 'server-only'\nimport { db } from './db'\nexport const guarded = 1\n",
-		"app/page.tsx":          "import { db } from '@/lib/db'\nexport default function Page() {}\n",
+		"lib/guarded.ts":        "import 'server-only'\nimport { db } from './db'\nexport const guarded = db\n",
+		"app/page.tsx":          "import { db } from '@/lib/db'\nexport default function Page() { return db }\n",
 	})
 	if c := ix.ClientChain("lib/deep.ts"); strings.Join(c, " > ") != "components/Button.tsx > lib/helper.ts > lib/deep.ts" {
 		t.Errorf("chain to deep.ts: %v", c)
@@ -105,6 +105,14 @@ func TestClientChain(t *testing.T) {
 		if c := ix.ClientChain(p); c != nil {
 			t.Errorf("%s must stay on the server, got chain %v", p, c)
 		}
+	}
+	// An import used only as a type is erased like `import type`.
+	ix2 := newIndex(t, map[string]string{
+		"components/Form.tsx": "'use client'\nimport { State } from '../lib/state'\nexport function Form(p: { s: State }) { return null }\n",
+		"lib/state.ts":        "export type State = { error?: string }\nexport const db = process.env.DATABASE_URL\n",
+	})
+	if c := ix2.ClientChain("lib/state.ts"); c != nil {
+		t.Errorf("a module imported only for its types is not bundled, got chain %v", c)
 	}
 	// server-only modules are reached (the build then fails) but nothing behind them is.
 	if m := ix.Module("lib/guarded.ts"); m == nil || !m.ServerOnly {

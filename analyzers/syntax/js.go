@@ -214,10 +214,13 @@ func (f *File) HasDirective(d string) bool {
 // Import is one module dependency: a static import, a re-export, a dynamic
 // import() or a require().
 type Import struct {
-	Spec     string
-	Line     int
-	EndLine  int
-	TypeOnly bool     // `import type` / `export type`: erased at build time
+	Spec    string
+	Line    int
+	EndLine int
+	// TypeOnly marks imports erased at build time: `import type`, `export
+	// type`, and in TypeScript an import none of whose bindings is used as a
+	// value (tsc and SWC elide it, so the module is not loaded).
+	TypeOnly bool
 	Names    []string // local names bound (default, named, namespace)
 	Node     *sitter.Node
 }
@@ -229,6 +232,60 @@ func (f *File) Imports() []Import {
 }
 
 func (f *File) imports() []Import {
+	out := f.importList()
+	if f.Lang == TS || f.Lang == TSX {
+		f.markElided(out)
+	}
+	return out
+}
+
+// markElided sets TypeOnly on TypeScript imports whose bindings are only
+// used in type positions (`import { ActionState } from './x'` used as
+// `useState<ActionState>`): the compiler drops such imports.
+func (f *File) markElided(imps []Import) {
+	var values map[string]bool
+	for i := range imps {
+		imp := &imps[i]
+		if imp.TypeOnly || len(imp.Names) == 0 || imp.Node.Type() != "import_statement" {
+			continue
+		}
+		if values == nil {
+			values = f.valueNames()
+		}
+		used := false
+		for _, n := range imp.Names {
+			used = used || values[n]
+		}
+		imp.TypeOnly = !used
+	}
+}
+
+// typeContexts are TypeScript nodes whose subtrees are types, erased at
+// build time (`typeof x` and `db.Row` in them included).
+var typeContexts = map[string]bool{
+	"import_statement": true, "type_annotation": true, "type_arguments": true, "type_parameters": true,
+	"type_alias_declaration": true, "interface_declaration": true, "nested_type_identifier": true,
+	"implements_clause": true, "type_predicate_annotation": true, "asserts_annotation": true,
+	"opting_type_annotation": true, "omitting_type_annotation": true, "ambient_declaration": true,
+}
+
+// valueNames lists the identifiers the module uses as values outside its
+// import statements and types.
+func (f *File) valueNames() map[string]bool {
+	names := map[string]bool{}
+	f.Walk(f.Root, func(n *sitter.Node) bool {
+		switch {
+		case typeContexts[n.Type()]:
+			return false
+		case n.Type() == "identifier" || n.Type() == "shorthand_property_identifier":
+			names[f.Text(n)] = true
+		}
+		return true
+	})
+	return names
+}
+
+func (f *File) importList() []Import {
 	var out []Import
 	f.Walk(f.Root, func(n *sitter.Node) bool {
 		switch n.Type() {

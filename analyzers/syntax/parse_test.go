@@ -92,6 +92,7 @@ const k1 = process.env.STRIPE_SECRET_KEY
 const k2 = process.env['OPENAI_API_KEY']
 const k3 = import.meta.env.VITE_URL
 const { DATABASE_URL, PORT: port } = process.env
+export default def(alias)
 `
 	f, err := c.Parse(context.Background(), "m.ts", "s", []byte(src))
 	if err != nil {
@@ -115,5 +116,48 @@ const { DATABASE_URL, PORT: port } = process.env
 	}
 	if strings.Join(envs, ",") != "STRIPE_SECRET_KEY,OPENAI_API_KEY,VITE_URL,DATABASE_URL,PORT" {
 		t.Errorf("env reads %v", envs)
+	}
+}
+
+// TestImportsUsedOnlyAsTypes: TypeScript drops an import whose bindings are
+// only used as types, so the imported module is not loaded (nor bundled).
+func TestImportsUsedOnlyAsTypes(t *testing.T) {
+	c := NewCache(DefaultLimits)
+	defer c.Close()
+	src := `'use client'
+import { ActionState } from '@/lib/auth/middleware'
+import { Button } from '@/components/ui/button'
+import { signIn } from './actions'
+import { config } from './config'
+import * as db from '@/lib/db'
+import './globals.css'
+
+type Props = { state: ActionState; row: db.Row }
+export function Login(p: Props) {
+  const [state] = useActionState<ActionState, FormData>(signIn, { error: '' })
+  return <Button data={{ config }}>{state.error}</Button>
+}
+`
+	f, err := c.Parse(context.Background(), "login.tsx", "s", []byte(src))
+	if err != nil {
+		t.Fatal(err)
+	}
+	typeOnly := map[string]bool{}
+	for _, imp := range f.Imports() {
+		typeOnly[imp.Spec] = imp.TypeOnly
+	}
+	want := map[string]bool{"@/lib/auth/middleware": true, "@/components/ui/button": false, "./actions": false, "./config": false, "@/lib/db": true, "./globals.css": false}
+	for spec, w := range want {
+		if typeOnly[spec] != w {
+			t.Errorf("%s: TypeOnly %v, want %v", spec, typeOnly[spec], w)
+		}
+	}
+	// JavaScript has no types: an unused import still loads its module.
+	js, err := c.Parse(context.Background(), "login.jsx", "s2", []byte("import { ActionState } from './m'\nexport const x = 1\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if js.Imports()[0].TypeOnly {
+		t.Error("a JavaScript import is never type-only")
 	}
 }
