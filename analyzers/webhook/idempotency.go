@@ -89,7 +89,9 @@ func checkIdempotency(pass *analyzers.Pass, file *source.File, ff *fileFacts, st
 	}
 }
 
-func handlerKey(h *handler) string { return h.prov.name + " " + h.name + " " + h.eventVar }
+// handlerKey names a handler across base and head; the event variable is left
+// out so renaming it (evt to event) keeps the match.
+func handlerKey(h *handler) string { return h.prov.name + " " + h.name }
 
 // hasEventIDCheck reports whether the handler reads the event's id (the only
 // reason to read it is to deduplicate) or passes the event to a local helper
