@@ -59,6 +59,9 @@ func Occurrences(p string, data []byte, parsed *syntax.File) []Occurrence {
 		}
 	case ConfigText(p):
 		for i, line := range strings.Split(string(data), "\n") {
+			if strings.HasPrefix(strings.TrimSpace(line), "#") {
+				continue // commented out: sets nothing
+			}
 			for _, name := range publicNameRE.FindAllString(line, -1) {
 				out = append(out, Occurrence{Name: name, Line: i + 1, Where: "config"})
 			}

@@ -244,7 +244,7 @@ func (fs *fileScan) generic() {
 			if v, ok := f.StringValue(nameNode); ok {
 				name = v
 			}
-			if v, ok := f.StringValue(valNode); ok && !firebaseWebConfig(f, n, v) {
+			if v, ok := f.StringValue(valNode); ok && !browserSDKConfig(f, n, v) {
 				report(name, v, syntax.Line(valNode))
 			}
 		}
@@ -260,25 +260,24 @@ func (fs *fileScan) generic() {
 	}
 }
 
-// firebaseWebConfig reports the apiKey of a Firebase web config object
-// ({ apiKey: "AIza…", authDomain, projectId, … }): it identifies the project
-// to the browser SDK and is public by design; security rules guard the data.
-func firebaseWebConfig(f *syntax.File, pair *sitter.Node, v string) bool {
+// browserSDKConfig reports the apiKey of a config object that browser SDKs
+// are given by design: a Firebase web config ({ apiKey: "AIza…", authDomain,
+// messagingSenderId… }, guarded by security rules) or an Algolia search
+// config ({ appId, indexName, apiKey }, a search-only key).
+func browserSDKConfig(f *syntax.File, pair *sitter.Node, v string) bool {
 	obj := pair.Parent()
-	if pair.Type() != "pair" || obj == nil || obj.Type() != "object" || !strings.HasPrefix(v, "AIza") {
+	if pair.Type() != "pair" || obj == nil || obj.Type() != "object" {
 		return false
 	}
+	siblings := map[string]bool{}
 	for i := 0; i < int(obj.NamedChildCount()); i++ {
-		sib := obj.NamedChild(i)
-		if sib.Type() != "pair" {
-			continue
-		}
-		switch f.Text(sib.ChildByFieldName("key")) {
-		case "authDomain", "messagingSenderId", `"authDomain"`, `"messagingSenderId"`, "'authDomain'", "'messagingSenderId'":
-			return true
+		if sib := obj.NamedChild(i); sib.Type() == "pair" {
+			siblings[propertyKey(f, sib.ChildByFieldName("key"))] = true
 		}
 	}
-	return false
+	firebase := strings.HasPrefix(v, "AIza") && (siblings["authDomain"] || siblings["messagingSenderId"])
+	algolia := siblings["indexName"] && (siblings["appId"] || siblings["applicationId"])
+	return firebase || algolia
 }
 
 // configLike lists text formats where secrets appear as key: value pairs.
