@@ -197,7 +197,7 @@ func (c *checker) sessionRead(fn *sitter.Node) *sitter.Node {
 		}
 		switch n.Type() {
 		case "call_expression":
-			cal := callee(f, n)
+			cal := f.Callee(n)
 			switch {
 			case cal == "cookies" || cal == "draftMode":
 				found = n
@@ -205,17 +205,17 @@ func (c *checker) sessionRead(fn *sitter.Node) *sitter.Node {
 				found = n
 			case strings.HasSuffix(cal, ".auth.getUser") || strings.HasSuffix(cal, ".auth.getSession") || strings.HasSuffix(cal, ".auth.getClaims"):
 				found = n
-			case (lastName(cal) == "get" || lastName(cal) == "getAll") && (cal == "cookies.get" || cal == "cookies.getAll" || strings.HasSuffix(cal, ".cookies.get") || strings.HasSuffix(cal, "cookieStore.get")):
+			case (syntax.LastName(cal) == "get" || syntax.LastName(cal) == "getAll") && (cal == "cookies.get" || cal == "cookies.getAll" || strings.HasSuffix(cal, ".cookies.get") || strings.HasSuffix(cal, "cookieStore.get")):
 				found = n
-			case lastName(cal) == "get" && strings.Contains(cal, "headers"):
-				if as := args(n); len(as) > 0 {
+			case syntax.LastName(cal) == "get" && strings.Contains(cal, "headers"):
+				if as := syntax.Args(n); len(as) > 0 {
 					if s, ok := f.StringValue(as[0]); ok && (strings.EqualFold(s, "authorization") || strings.EqualFold(s, "cookie")) {
 						found = n
 					}
 				}
 			}
 		case "member_expression":
-			obj := compact(f, n.ChildByFieldName("object"))
+			obj := f.Compact(n.ChildByFieldName("object"))
 			prop := f.Text(n.ChildByFieldName("property"))
 			if requestish.MatchString(obj) && (prop == "cookies" || prop == "session" || prop == "user" || prop == "auth") {
 				found = n

@@ -70,11 +70,11 @@ func headerValues(c *checker) []headerValue {
 				out = append(out, headerValue{name: name, node: n.ChildByFieldName("value")})
 			}
 		case "call_expression":
-			last := lastName(callee(f, n))
+			last := syntax.LastName(f.Callee(n))
 			if last != "setHeader" && last != "set" && last != "header" && last != "append" && last != "setHeaders" {
 				return true
 			}
-			as := args(n)
+			as := syntax.Args(n)
 			if len(as) >= 2 {
 				if s, ok := f.StringValue(as[0]); ok && cacheHeaderNames[strings.ToLower(s)] {
 					out = append(out, headerValue{name: strings.ToLower(s), node: as[1]})
@@ -95,7 +95,7 @@ type headerValue struct {
 // constant declared in the module.
 func (c *checker) valueText(n *sitter.Node) (string, bool) {
 	f := c.f
-	n = unwrap(n)
+	n = syntax.Unwrap(n)
 	if n == nil {
 		return "", false
 	}
@@ -106,9 +106,9 @@ func (c *checker) valueText(n *sitter.Node) (string, bool) {
 		t := f.Text(n)
 		return t[1 : len(t)-1], true
 	case "identifier":
-		for _, b := range bindingsIn(f, f.Root)[f.Text(n)] {
-			if b.prop == "" {
-				if v, ok := c.valueText(b.value); ok {
+		for _, b := range f.BindingsIn(f.Root)[f.Text(n)] {
+			if b.Prop == "" {
+				if v, ok := c.valueText(b.Value); ok {
 					return v, true
 				}
 			}
@@ -136,7 +136,7 @@ func (c *checker) checkCacheControl() {
 		if kind == "" {
 			continue
 		}
-		fn := outerFunc(hv.node)
+		fn := syntax.OuterFunc(hv.node)
 		read := c.sessionRead(fn)
 		// The session must be read before the header is set: a read further
 		// down a long middleware belongs to another branch.
@@ -152,9 +152,9 @@ func (c *checker) checkCacheControl() {
 		fd := analyzers.Finding{
 			Rule: rulePublicResponse, Severity: sev, Path: c.path, StartLine: syntax.Line(hv.node), EndLine: syntax.EndLine(hv.node),
 			Message: fmt.Sprintf("This response is built for the signed-in user (`%s`, line %d), and %s: one user's data is then returned to other users.",
-				short(display(f, read)), syntax.Line(read), how),
+				short(f.Display(read)), syntax.Line(read), how),
 			Fix: "Send `Cache-Control: private, no-store` (or `private, max-age=…` for the browser only) on responses that depend on the session; cache only what is the same for every visitor.",
-			Key: "cache-control " + funcName(f, fn) + " " + hv.name + " " + v,
+			Key: "cache-control " + f.FuncName(fn) + " " + hv.name + " " + v,
 		}
 		fd.Suggestion = c.replaceString(hv.node, "private, no-store")
 		c.pass.Report(fd)
@@ -175,7 +175,7 @@ func headerTitle(h string) string {
 
 // replaceString suggests the line with a string literal's value replaced.
 func (c *checker) replaceString(n *sitter.Node, value string) *string {
-	n = unwrap(n)
+	n = syntax.Unwrap(n)
 	if n == nil || (n.Type() != "string" && n.Type() != "template_string") || syntax.Line(n) != syntax.EndLine(n) {
 		return nil
 	}
@@ -211,10 +211,10 @@ func anonymousBranch(c *checker, n, fn *sitter.Node) bool {
 			continue
 		}
 		cons := p.ChildByFieldName("consequence")
-		if cons == nil || !within(n, cons) {
+		if cons == nil || !syntax.Within(n, cons) {
 			continue
 		}
-		cond := strings.Join(strings.Fields(c.f.Text(unwrap(p.ChildByFieldName("condition")))), " ")
+		cond := strings.Join(strings.Fields(c.f.Text(syntax.Unwrap(p.ChildByFieldName("condition")))), " ")
 		if noSessionCond.MatchString(cond) {
 			return true
 		}

@@ -36,24 +36,24 @@ func sensitiveSource(src string) bool {
 // paths publicly cacheable.
 func (c *checker) checkNextConfig() {
 	f := c.f
-	for _, obj := range nodesOfType(f.Root, "object") {
-		srcNode := objectProp(f, obj, "source")
-		hdrs := objectProp(f, obj, "headers")
-		if srcNode == nil || hdrs == nil || unwrap(hdrs).Type() != "array" {
+	for _, obj := range f.Find("object") {
+		srcNode := f.ObjectProp(obj, "source")
+		hdrs := f.ObjectProp(obj, "headers")
+		if srcNode == nil || hdrs == nil || syntax.Unwrap(hdrs).Type() != "array" {
 			continue
 		}
-		src, ok := f.StringValue(unwrap(srcNode))
+		src, ok := f.StringValue(syntax.Unwrap(srcNode))
 		if !ok || !sensitiveSource(src) || c.excludesSession(obj) {
 			continue
 		}
-		arr := unwrap(hdrs)
+		arr := syntax.Unwrap(hdrs)
 		for i := 0; i < int(arr.NamedChildCount()); i++ {
 			h := arr.NamedChild(i)
-			k, v := objectProp(f, h, "key"), objectProp(f, h, "value")
+			k, v := f.ObjectProp(h, "key"), f.ObjectProp(h, "value")
 			if k == nil || v == nil {
 				continue
 			}
-			key, ok1 := f.StringValue(unwrap(k))
+			key, ok1 := f.StringValue(syntax.Unwrap(k))
 			val, ok2 := c.valueText(v)
 			if !ok1 || !ok2 || !cacheHeaderNames[strings.ToLower(key)] {
 				continue
@@ -70,7 +70,7 @@ func (c *checker) checkNextConfig() {
 // excludesSession reports a `missing` condition on a cookie or the
 // Authorization header: the rule then skips signed-in requests.
 func (c *checker) excludesSession(rule *sitter.Node) bool {
-	m := objectProp(c.f, rule, "missing")
+	m := c.f.ObjectProp(rule, "missing")
 	if m == nil {
 		return false
 	}

@@ -20,36 +20,36 @@ var userishName = regexp.MustCompile(`(?i)^(user|session|currentUser|viewer|me|p
 // tenant-derived value from the enclosing scope that is not part of the key.
 func (c *checker) checkUnstableCache() {
 	f := c.f
-	for _, call := range nodesOfType(f.Root, "call_expression") {
-		if cal := callee(f, call); cal != "unstable_cache" && cal != "next.unstable_cache" {
+	for _, call := range f.Find("call_expression") {
+		if cal := f.Callee(call); cal != "unstable_cache" && cal != "next.unstable_cache" {
 			continue
 		}
-		as := args(call)
+		as := syntax.Args(call)
 		if len(as) == 0 {
 			continue
 		}
-		cb := unwrap(as[0])
+		cb := syntax.Unwrap(as[0])
 		if cb.Type() == "identifier" {
 			cb = c.funcBinding(cb)
 		}
-		if cb == nil || !isFunc(cb) {
+		if cb == nil || !syntax.IsFunc(cb) {
 			continue
 		}
 		keyText := ""
 		if len(as) > 1 {
-			keyText = compact(f, as[1])
+			keyText = f.Compact(as[1])
 		}
 		free := c.freeUserValue(cb, call)
 		if free == nil || keyMentions(keyText, f.Text(rootIdent(free))) {
 			continue
 		}
-		name := display(f, free)
+		name := f.Display(free)
 		fd := analyzers.Finding{
 			Rule: ruleUserData, Path: c.path, StartLine: syntax.Line(call), EndLine: syntax.Line(call),
 			Message: fmt.Sprintf("`unstable_cache` keys its entries by the callback's source, `keyParts` (%s) and the callback's arguments; `%s` is captured from the enclosing scope and is none of these, so the first user's result is cached and returned to every other user until it is revalidated.",
 				orNone(keyText), name),
 			Fix: fmt.Sprintf("Pass `%s` as an argument of the cached function (`unstable_cache(async (id) => …, [...])(%s)`) or add it to keyParts.", name, name),
-			Key: "unstable_cache " + funcName(f, outerFunc(call)) + " " + name + " " + keyText,
+			Key: "unstable_cache " + f.FuncName(syntax.OuterFunc(call)) + " " + name + " " + keyText,
 		}
 		if len(as) > 1 {
 			fd.Suggestion = c.appendToArray(as[1], name)
@@ -88,17 +88,17 @@ func rootIdent(n *sitter.Node) *sitter.Node {
 func (c *checker) funcBinding(id *sitter.Node) *sitter.Node {
 	f := c.f
 	name := f.Text(id)
-	for _, d := range nodesOfType(f.Root, "function_declaration") {
+	for _, d := range f.Find("function_declaration") {
 		if n := d.ChildByFieldName("name"); n != nil && f.Text(n) == name {
 			return d
 		}
 	}
-	scope := outerFunc(id)
+	scope := syntax.OuterFunc(id)
 	if scope == nil {
 		scope = f.Root
 	}
-	for _, b := range bindingsIn(f, scope)[name] {
-		if v := unwrap(b.value); b.prop == "" && isFunc(v) {
+	for _, b := range f.BindingsIn(scope)[name] {
+		if v := syntax.Unwrap(b.Value); b.Prop == "" && syntax.IsFunc(v) {
 			return v
 		}
 	}
@@ -110,19 +110,19 @@ func (c *checker) funcBinding(id *sitter.Node) *sitter.Node {
 func (c *checker) freeUserValue(cb, call *sitter.Node) *sitter.Node {
 	f := c.f
 	local := map[string]bool{}
-	for _, p := range paramNames(f, cb) {
+	for _, p := range f.ParamNames(cb) {
 		local[p] = true
 	}
-	for name := range bindingsIn(f, cb) {
+	for name := range f.BindingsIn(cb) {
 		local[name] = true
 	}
-	outer := outerFunc(call)
+	outer := syntax.OuterFunc(call)
 	var fa *flow.Func
 	if outer != nil && outer != cb {
 		fa = c.flowOf(outer)
 	}
 	outerParams := map[string]bool{}
-	for _, p := range paramNames(f, outer) {
+	for _, p := range f.ParamNames(outer) {
 		outerParams[p] = true
 	}
 	var found *sitter.Node
@@ -164,13 +164,13 @@ func (c *checker) declaredIn(fn *sitter.Node, name string) bool {
 	if fn == nil {
 		return false
 	}
-	_, ok := bindingsIn(c.f, fn)[name]
+	_, ok := c.f.BindingsIn(fn)[name]
 	return ok
 }
 
 // appendToArray suggests `[..., name]` for a one-line array literal.
 func (c *checker) appendToArray(arr *sitter.Node, name string) *string {
-	arr = unwrap(arr)
+	arr = syntax.Unwrap(arr)
 	if arr == nil || arr.Type() != "array" || syntax.Line(arr) != syntax.EndLine(arr) {
 		return nil
 	}
@@ -194,15 +194,15 @@ func (c *checker) appendToArray(arr *sitter.Node, name string) *string {
 func (c *checker) checkFetch() {
 	f := c.f
 	major := -1
-	for _, call := range nodesOfType(f.Root, "call_expression") {
-		if callee(f, call) != "fetch" {
+	for _, call := range f.Find("call_expression") {
+		if f.Callee(call) != "fetch" {
 			continue
 		}
-		as := args(call)
+		as := syntax.Args(call)
 		if len(as) < 2 {
 			continue
 		}
-		opts := unwrap(as[1])
+		opts := syntax.Unwrap(as[1])
 		if opts.Type() != "object" {
 			continue
 		}
@@ -211,19 +211,19 @@ func (c *checker) checkFetch() {
 			continue
 		}
 		how := ""
-		if v := objectProp(f, opts, "cache"); v != nil {
+		if v := f.ObjectProp(opts, "cache"); v != nil {
 			if s, ok := f.StringValue(v); ok && (s == "force-cache" || s == "only-if-cached") {
 				how = fmt.Sprintf("`cache: '%s'`", s)
 			}
 		}
-		if next := objectProp(f, opts, "next"); next != nil && how == "" {
-			if r := objectProp(f, next, "revalidate"); r != nil {
-				if n, ok := numberValue(f, r); ok && n > 0 {
+		if next := f.ObjectProp(opts, "next"); next != nil && how == "" {
+			if r := f.ObjectProp(next, "revalidate"); r != nil {
+				if n, ok := f.NumberValue(r); ok && n > 0 {
 					how = fmt.Sprintf("`next: { revalidate: %s }`", f.Text(r))
 				}
 			}
 		}
-		if how == "" && objectProp(f, opts, "cache") == nil && objectProp(f, opts, "next") == nil {
+		if how == "" && f.ObjectProp(opts, "cache") == nil && f.ObjectProp(opts, "next") == nil {
 			if major < 0 {
 				major = c.nextMajor()
 			}
@@ -237,9 +237,9 @@ func (c *checker) checkFetch() {
 		c.pass.Report(analyzers.Finding{
 			Rule: ruleUserData, Severity: analyzers.Medium, Path: c.path, StartLine: syntax.Line(call), EndLine: syntax.Line(call),
 			Message: fmt.Sprintf("This fetch sends the signed-in user's credentials (`%s`) and its response is stored in Next.js's Data Cache by %s: the user's data is kept in the persistent, deployment-wide cache and served again for that token after logout or revocation until it expires.",
-				short(display(f, cred)), how),
+				short(f.Display(cred)), how),
 			Fix: "Fetch per-user data with `cache: 'no-store'`; cache only responses that are the same for every user (fetched with a server key, not the user's token).",
-			Key: "fetch " + funcName(f, outerFunc(call)) + " " + compact(f, as[0]),
+			Key: "fetch " + f.FuncName(syntax.OuterFunc(call)) + " " + f.Compact(as[0]),
 		})
 	}
 }
@@ -248,14 +248,14 @@ func (c *checker) checkFetch() {
 // options when it comes from the request, the session or an access token.
 func (c *checker) userCredential(opts, call *sitter.Node) *sitter.Node {
 	f := c.f
-	hs := objectProp(f, opts, "headers")
+	hs := f.ObjectProp(opts, "headers")
 	if hs == nil {
 		return nil
 	}
-	hs = unwrap(hs)
+	hs = syntax.Unwrap(hs)
 	var val *sitter.Node
 	for _, key := range []string{"Authorization", "authorization", "Cookie", "cookie"} {
-		if v := objectProp(f, hs, key); v != nil {
+		if v := f.ObjectProp(hs, key); v != nil {
 			val = v
 			break
 		}
@@ -263,14 +263,14 @@ func (c *checker) userCredential(opts, call *sitter.Node) *sitter.Node {
 	if val == nil {
 		return nil
 	}
-	text := compact(f, val)
+	text := f.Compact(val)
 	if serverKey.MatchString(text) {
 		return nil // a server key (process.env, a validated env object, a constant): the same for every user
 	}
 	if regexp.MustCompile(`(?i)session|access_?token|accessToken|cookies\(\)|getToken|user|jwt|idToken`).MatchString(text) {
 		return val
 	}
-	if fa := c.flowOf(outerFunc(call)); fa != nil {
+	if fa := c.flowOf(syntax.OuterFunc(call)); fa != nil {
 		if v := fa.Eval(val); v.Is(flow.Identity) || v.Is(flow.Request) || v.Is(flow.Unverified) {
 			return val
 		}
@@ -282,17 +282,17 @@ func (c *checker) userCredential(opts, call *sitter.Node) *sitter.Node {
 // in Next.js 14: revalidate > 0 or fetchCache = default-cache/force-cache.
 func (c *checker) segmentCachesFetches() bool {
 	f := c.f
-	for _, d := range nodesOfType(f.Root, "variable_declarator") {
-		if enclosingFunc(d) != nil {
+	for _, d := range f.Find("variable_declarator") {
+		if syntax.EnclosingFunc(d) != nil {
 			continue
 		}
 		switch f.Text(d.ChildByFieldName("name")) {
 		case "revalidate":
-			if n, ok := numberValue(f, d.ChildByFieldName("value")); ok && n > 0 {
+			if n, ok := f.NumberValue(d.ChildByFieldName("value")); ok && n > 0 {
 				return true
 			}
 		case "fetchCache":
-			if s, ok := f.StringValue(unwrap(d.ChildByFieldName("value"))); ok && (s == "default-cache" || s == "force-cache" || s == "only-cache") {
+			if s, ok := f.StringValue(syntax.Unwrap(d.ChildByFieldName("value"))); ok && (s == "default-cache" || s == "force-cache" || s == "only-cache") {
 				return true
 			}
 		}

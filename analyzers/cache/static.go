@@ -20,11 +20,11 @@ func (c *checker) checkForceStatic() {
 		return
 	}
 	var decl *sitter.Node
-	for _, d := range nodesOfType(f.Root, "variable_declarator") {
-		if f.Text(d.ChildByFieldName("name")) != "dynamic" || enclosingFunc(d) != nil {
+	for _, d := range f.Find("variable_declarator") {
+		if f.Text(d.ChildByFieldName("name")) != "dynamic" || syntax.EnclosingFunc(d) != nil {
 			continue
 		}
-		if v, ok := f.StringValue(unwrap(d.ChildByFieldName("value"))); ok && v == "force-static" {
+		if v, ok := f.StringValue(syntax.Unwrap(d.ChildByFieldName("value"))); ok && v == "force-static" {
 			decl = d
 		}
 	}
@@ -50,7 +50,7 @@ func (c *checker) checkForceStatic() {
 	c.pass.Report(analyzers.Finding{
 		Rule: ruleStaticSession, Severity: sev, Path: c.path, StartLine: syntax.Line(decl), EndLine: syntax.EndLine(decl),
 		Message: fmt.Sprintf("`dynamic = 'force-static'` renders this route once and serves the result to everyone, with `cookies()` and `headers()` returning empty values; the session read at line %d (`%s`) therefore never sees the visitor, so the same output, built without any user, goes to every user and the check that should tell them apart is dead.%s",
-			syntax.Line(read), short(display(f, read)), data),
+			syntax.Line(read), short(f.Display(read)), data),
 		Fix: "Remove `export const dynamic = 'force-static'` from routes that depend on the visitor (reading cookies or the session already makes them dynamic); cache the user-independent parts with `unstable_cache`/`'use cache'` keyed by what they depend on.",
 		Key: "force-static " + c.path,
 	})
@@ -60,7 +60,7 @@ func (c *checker) checkForceStatic() {
 func topFuncs(f *syntax.File) []*sitter.Node {
 	var out []*sitter.Node
 	syntax.Walk(f.Root, func(n *sitter.Node) bool {
-		if isFunc(n) {
+		if syntax.IsFunc(n) {
 			out = append(out, n)
 			return false
 		}

@@ -47,14 +47,14 @@ var requestRoot = regexp.MustCompile(`^(req|request|ctx\.req|ctx\.request|c\.req
 // classify says whether a logged expression carries sensitive data.
 func (c *checker) classify(n, call *sitter.Node, depth int) *leak {
 	f := c.f
-	n = unwrap(n)
+	n = syntax.Unwrap(n)
 	if n == nil || depth > 4 {
 		return nil
 	}
 	switch n.Type() {
 	case "template_string":
 		var out *leak
-		for _, s := range nodesOfType(n, "template_substitution") {
+		for _, s := range syntax.NodesOfType(n, "template_substitution") {
 			if s.NamedChildCount() > 0 {
 				out = worse(out, c.classify(s.NamedChild(0), call, depth+1))
 			}
@@ -89,7 +89,7 @@ func (c *checker) classify(n, call *sitter.Node, depth int) *leak {
 				if s, ok := f.StringValue(p.ChildByFieldName("key")); ok {
 					key = s
 				}
-				if u := unwrap(v); u != nil && (u.Type() == "identifier" || u.Type() == "member_expression") && !safeName(lastSegment(f, u)) {
+				if u := syntax.Unwrap(v); u != nil && (u.Type() == "identifier" || u.Type() == "member_expression") && !safeName(lastSegment(f, u)) {
 					out = worse(out, c.byName(key, u))
 				}
 			case "shorthand_property_identifier":
@@ -117,9 +117,9 @@ func (c *checker) classify(n, call *sitter.Node, depth int) *leak {
 
 func (c *checker) classifyCall(n, call *sitter.Node, depth int) *leak {
 	f := c.f
-	cal := callee(f, n)
-	last := lastName(cal)
-	as := args(n)
+	cal := f.Callee(n)
+	last := syntax.LastName(cal)
+	as := syntax.Args(n)
 	if maskRE.MatchString(cal) {
 		return nil
 	}
@@ -134,7 +134,7 @@ func (c *checker) classifyCall(n, call *sitter.Node, depth int) *leak {
 		return credential(n, "the request's cookies (the session cookie included)", "cookie")
 	case fn.Type() == "member_expression":
 		obj := fn.ChildByFieldName("object")
-		objText := compact(f, obj)
+		objText := f.Compact(obj)
 		switch {
 		case last == "get" && len(as) > 0 && (strings.HasSuffix(objText, "headers") || strings.HasSuffix(objText, "headers()") || strings.HasSuffix(objText, "headerList") || strings.HasSuffix(objText, "headersList")):
 			if s, ok := f.StringValue(as[0]); ok && sensitiveHeader(s) {
@@ -204,7 +204,7 @@ func (c *checker) isStore(n *sitter.Node, kind string) bool {
 
 // isRequest reports whether n is the incoming request.
 func (c *checker) isRequest(n *sitter.Node) bool {
-	if requestRoot.MatchString(compact(c.f, n)) {
+	if requestRoot.MatchString(c.f.Compact(n)) {
 		return true
 	}
 	if fa := c.flowOf(n); fa != nil {
@@ -228,11 +228,11 @@ func (c *checker) named(n, call *sitter.Node, depth int) *leak {
 	}
 	if name == "value" && n.Type() == "member_expression" {
 		// cookies().get('sb-access-token')?.value
-		if o := unwrap(n.ChildByFieldName("object")); o.Type() == "call_expression" {
+		if o := syntax.Unwrap(n.ChildByFieldName("object")); o.Type() == "call_expression" {
 			return c.classifyCall(o, call, depth+1)
 		}
 	}
-	text := compact(f, n)
+	text := f.Compact(n)
 	obj := ""
 	if i := strings.LastIndexByte(text, '.'); i >= 0 {
 		obj = text[:i]
@@ -263,7 +263,7 @@ func (c *checker) named(n, call *sitter.Node, depth int) *leak {
 	}
 	// Where the value comes from. Functions that touch neither the request
 	// nor the session are not worth a data-flow run.
-	if !c.touchesRequest(outerFunc(n)) {
+	if !c.touchesRequest(syntax.OuterFunc(n)) {
 		return c.bindingLeak(n, call, depth)
 	}
 	fa := c.flowOf(n)
@@ -359,29 +359,29 @@ func (c *checker) directSource(n *sitter.Node) bool {
 		return true
 	}
 	name := f.Text(n)
-	outer := outerFunc(n)
-	for _, p := range paramNames(f, outer) {
+	outer := syntax.OuterFunc(n)
+	for _, p := range f.ParamNames(outer) {
 		if p == name {
 			return true
 		}
 	}
-	for fn := enclosingFunc(n); fn != nil && fn != outer; fn = enclosingFunc(fn) {
-		for _, p := range paramNames(f, fn) {
+	for fn := syntax.EnclosingFunc(n); fn != nil && fn != outer; fn = syntax.EnclosingFunc(fn) {
+		for _, p := range f.ParamNames(fn) {
 			if p == name {
 				return false // a callback's parameter (an error, an item)
 			}
 		}
 	}
-	bs := bindingsIn(f, outer)[name]
+	bs := f.BindingsIn(outer)[name]
 	if len(bs) == 0 {
 		return false
 	}
 	for _, b := range bs {
-		v := unwrap(b.value)
+		v := syntax.Unwrap(b.Value)
 		switch v.Type() {
 		case "member_expression", "identifier", "subscript_expression":
 		case "call_expression":
-			switch lastName(callee(f, v)) {
+			switch syntax.LastName(f.Callee(v)) {
 			case "json", "formData", "text", "headers", "cookies", "clone", "getAll", "entries", "fromEntries", "get", "parse", "stringify":
 			default:
 				return false
@@ -401,22 +401,22 @@ func (c *checker) bindingLeak(n, call *sitter.Node, depth int) *leak {
 		return nil
 	}
 	// An identifier bound to an object or string built from sensitive parts.
-	if fn := outerFunc(n); fn != nil && depth < 3 {
-		bs := bindingsIn(f, fn)[f.Text(n)]
-		if len(bs) == 1 && bs[0].prop == "" {
-			switch unwrap(bs[0].value).Type() {
+	if fn := syntax.OuterFunc(n); fn != nil && depth < 3 {
+		bs := f.BindingsIn(fn)[f.Text(n)]
+		if len(bs) == 1 && bs[0].Prop == "" {
+			switch syntax.Unwrap(bs[0].Value).Type() {
 			case "object", "template_string", "binary_expression", "call_expression", "member_expression":
-				if l := c.classify(bs[0].value, call, depth+1); l != nil {
+				if l := c.classify(bs[0].Value, call, depth+1); l != nil {
 					l.expr = n
 					return l
 				}
 			}
 		}
 		for _, b := range bs {
-			if v := unwrap(b.value); c.stripe && v.Type() == "call_expression" && strings.HasPrefix(callee(f, v), "stripe.") && b.prop == "" && !strings.Contains(callee(f, v), ".del") {
+			if v := syntax.Unwrap(b.Value); c.stripe && v.Type() == "call_expression" && strings.HasPrefix(f.Callee(v), "stripe.") && b.Prop == "" && !strings.Contains(f.Callee(v), ".del") {
 				return personal(n, "a Stripe object (customer name, email, address, payment details)", f.Text(n))
 			}
-			if v := unwrap(b.value); c.stripe && v.Type() == "call_expression" && strings.HasSuffix(callee(f, v), "constructEvent") {
+			if v := syntax.Unwrap(b.Value); c.stripe && v.Type() == "call_expression" && strings.HasSuffix(f.Callee(v), "constructEvent") {
 				return personal(n, "the whole Stripe event (customer name, email, address, payment details)", f.Text(n))
 			}
 		}
@@ -444,7 +444,7 @@ func (c *checker) touchesRequest(fn *sitter.Node) bool {
 func (c *checker) byName(name string, n *sitter.Node) *leak {
 	shown := name
 	if n != nil {
-		shown = short(display(c.f, n))
+		shown = short(c.f.Display(n))
 	}
 	ws := words(name)
 	if len(ws) == 0 {
@@ -576,24 +576,24 @@ func (c *checker) report(call *sitter.Node, l *leak) {
 	f := c.f
 	what := l.what
 	var msg, fix string
-	expr := short(display(f, l.expr))
+	expr := short(f.Display(l.expr))
 	where := fmt.Sprintf(" (`%s`)", expr)
 	if strings.Contains(what, "`"+expr+"`") {
 		where = ""
 	}
 	if l.rule == ruleCredentials {
 		msg = fmt.Sprintf("`%s` writes %s to the server logs%s: anyone who can read the logs (the hosting dashboard, a log drain, an error tracker, support staff) can use it to act as the user until it expires.",
-			short(display(f, call.ChildByFieldName("function"))), what, where)
+			short(f.Display(call.ChildByFieldName("function"))), what, where)
 		fix = "Log what you need to debug (the route, the method, `user.id`, whether a header is present) and never the value; for request logging configure pino's `redact: ['req.headers.authorization', 'req.headers.cookie']` (or remove the fields before logging)."
 	} else {
 		msg = fmt.Sprintf("`%s` writes %s to the server logs%s: log sinks keep it outside the database's access rules and retention, where users' deletion requests never reach it.",
-			short(display(f, call.ChildByFieldName("function"))), what, where)
+			short(f.Display(call.ChildByFieldName("function"))), what, where)
 		fix = "Log ids, counts and types instead of content: `{ chatId, messages: messages.length }`, `event.type` and `event.id`, the email's domain at most."
 	}
 	c.pass.Report(analyzers.Finding{
 		Rule: l.rule, Severity: l.sev, Path: c.path, StartLine: syntax.Line(call), EndLine: syntax.EndLine(call),
 		Message: msg, Fix: fix,
-		Key: l.rule.ID + " " + funcName(f, outerFunc(call)) + " " + compact(f, call.ChildByFieldName("function")) + " " + compact(f, l.expr),
+		Key: l.rule.ID + " " + f.FuncName(syntax.OuterFunc(call)) + " " + f.Compact(call.ChildByFieldName("function")) + " " + f.Compact(l.expr),
 	})
 }
 

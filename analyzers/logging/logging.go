@@ -150,7 +150,7 @@ func newChecker(pass *analyzers.Pass, prog *flow.Program, idx *jsindex.Index, f 
 
 // flowOf returns the data-flow analysis of the outermost function around n.
 func (c *checker) flowOf(n *sitter.Node) *flow.Func {
-	fn := outerFunc(n)
+	fn := syntax.OuterFunc(n)
 	if fn == nil {
 		return nil
 	}
@@ -169,13 +169,13 @@ func (c *checker) flowOf(n *sitter.Node) *flow.Func {
 }
 
 func (c *checker) check() {
-	for _, call := range nodesOfType(c.f.Root, "call_expression") {
+	for _, call := range c.f.Find("call_expression") {
 		logger, ok := c.logCall(call)
 		if !ok {
 			continue
 		}
 		var best *leak
-		for _, a := range args(call) {
+		for _, a := range syntax.Args(call) {
 			best = worse(best, c.classify(a, call, 0))
 		}
 		if best == nil || c.redacted(logger, best) || devOnly(c.f, call) {
@@ -192,7 +192,7 @@ func (c *checker) logCall(call *sitter.Node) (string, bool) {
 		return "", false
 	}
 	method := c.f.Text(fn.ChildByFieldName("property"))
-	obj := compact(c.f, fn.ChildByFieldName("object"))
+	obj := c.f.Compact(fn.ChildByFieldName("object"))
 	if obj == "console" {
 		switch method {
 		case "log", "info", "warn", "error", "debug", "trace", "dir", "table":
@@ -270,11 +270,11 @@ func devOnly(f *syntax.File, call *sitter.Node) bool {
 	for p := call.Parent(); p != nil; p = p.Parent() {
 		if p.Type() == "if_statement" {
 			cons := p.ChildByFieldName("consequence")
-			if cons != nil && within(call, cons) && devCondition.MatchString(f.Text(p.ChildByFieldName("condition"))) {
+			if cons != nil && syntax.Within(call, cons) && devCondition.MatchString(f.Text(p.ChildByFieldName("condition"))) {
 				return true
 			}
 		}
-		if isFunc(p) {
+		if syntax.IsFunc(p) {
 			return false
 		}
 	}

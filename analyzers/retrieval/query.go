@@ -31,7 +31,7 @@ type search struct {
 func (c *checker) checkQueries() {
 	f := c.f
 	var found []search
-	for _, call := range nodesOfType(f.Root, "call_expression") {
+	for _, call := range f.Find("call_expression") {
 		if s, ok := c.classify(call); ok {
 			found = append(found, s)
 		}
@@ -78,7 +78,7 @@ func (c *checker) checkQueries() {
 			Message: fmt.Sprintf("This %s search has no tenant filter or namespace, so it ranks every tenant's vectors; %s. %s",
 				s.lib, ctx, risk),
 			Fix: fmt.Sprintf("Confine the search to the caller with %s, taking the id from the session, not from the request.", s.how),
-			Key: "vector " + s.lib + " " + funcName(f, outerFunc(s.node)) + " " + short(compact(f, s.node.ChildByFieldName("function"))),
+			Key: "vector " + s.lib + " " + f.FuncName(syntax.OuterFunc(s.node)) + " " + short(f.Compact(s.node.ChildByFieldName("function"))),
 		})
 	}
 }
@@ -95,7 +95,7 @@ func (c *checker) searchTarget(n *sitter.Node) string {
 		fn := n.ChildByFieldName("function")
 		if fn != nil && fn.Type() == "member_expression" {
 			obj := fn.ChildByFieldName("object")
-			parts = append(parts, compact(f, obj))
+			parts = append(parts, f.Compact(obj))
 			root := obj
 			for root.Type() == "member_expression" || root.Type() == "call_expression" {
 				if root.Type() == "call_expression" {
@@ -105,17 +105,17 @@ func (c *checker) searchTarget(n *sitter.Node) string {
 				}
 			}
 			if root.Type() == "identifier" {
-				for _, sc := range []*sitter.Node{outerFunc(n), f.Root} {
+				for _, sc := range []*sitter.Node{syntax.OuterFunc(n), f.Root} {
 					if sc == nil {
 						continue
 					}
-					for _, b := range bindingsIn(f, sc)[f.Text(root)] {
-						parts = append(parts, compact(f, b.value))
+					for _, b := range f.BindingsIn(sc)[f.Text(root)] {
+						parts = append(parts, f.Compact(b.Value))
 					}
 				}
 			}
 		}
-		if as := args(n); len(as) > 0 {
+		if as := syntax.Args(n); len(as) > 0 {
 			if s, ok := f.StringValue(as[0]); ok {
 				parts = append(parts, s)
 			}
@@ -154,51 +154,51 @@ func (c *checker) storedWithTenant() string {
 
 func (c *checker) classify(call *sitter.Node) (search, bool) {
 	f := c.f
-	cal := callee(f, call)
-	last := lastName(cal)
-	as := args(call)
+	cal := f.Callee(call)
+	last := syntax.LastName(cal)
+	as := syntax.Args(call)
 	arg := func(i int) *sitter.Node {
 		if i < len(as) {
-			return unwrap(as[i])
+			return syntax.Unwrap(as[i])
 		}
 		return nil
 	}
 	s := search{node: call}
 	switch {
-	case last == "query" && (objectProp(f, arg(0), "nResults") != nil || objectProp(f, arg(0), "queryEmbeddings") != nil || objectProp(f, arg(0), "queryTexts") != nil):
+	case last == "query" && (f.ObjectProp(arg(0), "nResults") != nil || f.ObjectProp(arg(0), "queryEmbeddings") != nil || f.ObjectProp(arg(0), "queryTexts") != nil):
 		s.lib = "Chroma"
 		s.how = "`where: { userId: user.id }` (or a collection per tenant)"
-		s.scoped = c.tenantFilter(objectProp(f, arg(0), "where")) || tenantWords.MatchString(compact(f, call.ChildByFieldName("function")))
-	case last == "search" && objectProp(f, arg(0), "collection_name") != nil && (objectProp(f, arg(0), "vector") != nil || objectProp(f, arg(0), "data") != nil || objectProp(f, arg(0), "vectors") != nil):
+		s.scoped = c.tenantFilter(f.ObjectProp(arg(0), "where")) || tenantWords.MatchString(f.Compact(call.ChildByFieldName("function")))
+	case last == "search" && f.ObjectProp(arg(0), "collection_name") != nil && (f.ObjectProp(arg(0), "vector") != nil || f.ObjectProp(arg(0), "data") != nil || f.ObjectProp(arg(0), "vectors") != nil):
 		s.lib = "Milvus"
 		s.how = "`filter: `user_id == \"${user.id}\"`` (or a partition per tenant)"
-		s.scoped = c.tenantFilter(objectProp(f, arg(0), "filter")) || c.tenantFilter(objectProp(f, arg(0), "expr")) || objectProp(f, arg(0), "partition_names") != nil
-	case last == "query" && objectProp(f, arg(0), "topK") != nil:
+		s.scoped = c.tenantFilter(f.ObjectProp(arg(0), "filter")) || c.tenantFilter(f.ObjectProp(arg(0), "expr")) || f.ObjectProp(arg(0), "partition_names") != nil
+	case last == "query" && f.ObjectProp(arg(0), "topK") != nil:
 		s.lib = "Pinecone"
 		if strings.Contains(string(f.Src), "@upstash/vector") {
 			s.lib = "Upstash Vector"
 		}
 		s.how = "`index.namespace(tenantId).query(…)` or `filter: { userId: { $eq: user.id } }`"
 		s.scoped = strings.Contains(cal, ".namespace(") || c.receiverMentions(call, `\.namespace\(`) ||
-			objectProp(f, arg(0), "namespace") != nil || c.tenantFilter(objectProp(f, arg(0), "filter"))
+			f.ObjectProp(arg(0), "namespace") != nil || c.tenantFilter(f.ObjectProp(arg(0), "filter"))
 	case (last == "search" || last == "query") && len(as) >= 2 && c.isQdrant(call) &&
-		(objectProp(f, arg(1), "vector") != nil || objectProp(f, arg(1), "query") != nil):
+		(f.ObjectProp(arg(1), "vector") != nil || f.ObjectProp(arg(1), "query") != nil):
 		s.lib = "Qdrant"
 		s.how = "`filter: { must: [{ key: 'user_id', match: { value: user.id } }] }`"
-		s.scoped = c.tenantFilter(objectProp(f, arg(1), "filter"))
+		s.scoped = c.tenantFilter(f.ObjectProp(arg(1), "filter"))
 	case (last == "nearVector" || last == "nearText" || last == "hybrid" || last == "nearObject" || last == "bm25") && strings.Contains(cal, ".query."):
 		s.lib = "Weaviate"
 		s.how = "`collection.withTenant(tenantId)` (multi-tenancy) or `filters: collection.filter.byProperty('userId').equal(user.id)`"
-		s.scoped = strings.Contains(cal, "withTenant(") || c.receiverMentions(call, `withTenant\(`) || c.tenantFilter(objectProp(f, arg(1), "filters"))
+		s.scoped = strings.Contains(cal, "withTenant(") || c.receiverMentions(call, `withTenant\(`) || c.tenantFilter(f.ObjectProp(arg(1), "filters"))
 	case last == "withNearVector" || last == "withNearText" || last == "withHybrid" || last == "withBm25":
 		top := chainTop(call)
-		if strings.Contains(compact(f, top), ".withNear") && top != call && lastName(callee(f, top)) != "do" {
+		if strings.Contains(f.Compact(top), ".withNear") && top != call && syntax.LastName(f.Callee(top)) != "do" {
 			return s, false // reported once, at the chain's end
 		}
 		s.lib = "Weaviate"
 		s.node = top
 		s.how = "`.withWhere({ path: ['userId'], operator: 'Equal', valueText: user.id })` or `.withTenant(tenantId)`"
-		t := compact(f, top)
+		t := f.Compact(top)
 		s.scoped = strings.Contains(t, ".withTenant(") || strings.Contains(t, ".withWhere(") && tenantWords.MatchString(t[strings.Index(t, ".withWhere("):])
 	case last == "similaritySearch" || last == "similaritySearchWithScore" || last == "similaritySearchVectorWithScore":
 		s.lib = "LangChain"
@@ -207,19 +207,19 @@ func (c *checker) classify(call *sitter.Node) (search, bool) {
 	case last == "maxMarginalRelevanceSearch":
 		s.lib = "LangChain"
 		s.how = "`filter` in the options"
-		s.scoped = c.tenantFilter(objectProp(f, arg(1), "filter")) || c.receiverMentions(call, `filter|namespace`)
+		s.scoped = c.tenantFilter(f.ObjectProp(arg(1), "filter")) || c.receiverMentions(call, `filter|namespace`)
 	case last == "asRetriever":
 		a0 := arg(0)
 		switch {
-		case a0 != nil && objectProp(f, a0, "similarityTopK") != nil || c.llamaIndex():
+		case a0 != nil && f.ObjectProp(a0, "similarityTopK") != nil || c.llamaIndex():
 			s.lib = "LlamaIndex"
 			s.how = "`filters` (metadata filters on the user or tenant id) in `asRetriever({ … })`"
-			s.scoped = c.tenantFilter(objectProp(f, a0, "filters")) || c.tenantFilter(objectProp(f, a0, "preFilters"))
+			s.scoped = c.tenantFilter(f.ObjectProp(a0, "filters")) || c.tenantFilter(f.ObjectProp(a0, "preFilters"))
 		default:
 			s.lib = "LangChain"
 			s.how = "`asRetriever({ k, filter: { user_id: user.id } })`"
 			if a0 != nil && a0.Type() == "object" {
-				s.scoped = c.tenantFilter(objectProp(f, a0, "filter"))
+				s.scoped = c.tenantFilter(f.ObjectProp(a0, "filter"))
 			} else {
 				s.scoped = c.tenantFilter(arg(1))
 			}
@@ -229,7 +229,7 @@ func (c *checker) classify(call *sitter.Node) (search, bool) {
 		s.lib = "LlamaIndex"
 		s.how = "`preFilters` (metadata filters on the user or tenant id), or a retriever built with `filters`"
 		a0 := arg(0)
-		s.scoped = a0 != nil && (c.tenantFilter(objectProp(f, a0, "preFilters")) || objectProp(f, a0, "retriever") != nil)
+		s.scoped = a0 != nil && (c.tenantFilter(f.ObjectProp(a0, "preFilters")) || f.ObjectProp(a0, "retriever") != nil)
 	default:
 		return s, false
 	}
@@ -246,13 +246,13 @@ func (c *checker) isQdrant(call *sitter.Node) bool {
 		return false
 	}
 	obj := call.ChildByFieldName("function").ChildByFieldName("object")
-	return obj != nil && (strings.Contains(strings.ToLower(compact(c.f, obj)), "qdrant") || strings.Contains(strings.ToLower(compact(c.f, obj)), "client") || strings.Contains(strings.ToLower(compact(c.f, obj)), "db"))
+	return obj != nil && (strings.Contains(strings.ToLower(c.f.Compact(obj)), "qdrant") || strings.Contains(strings.ToLower(c.f.Compact(obj)), "client") || strings.Contains(strings.ToLower(c.f.Compact(obj)), "db"))
 }
 
 // tenantFilter reports whether a filter expression confines results to a
 // user or tenant: it names an owner key or uses the caller's identity.
 func (c *checker) tenantFilter(n *sitter.Node) bool {
-	n = unwrap(n)
+	n = syntax.Unwrap(n)
 	if n == nil {
 		return false
 	}
@@ -264,11 +264,11 @@ func (c *checker) tenantFilter(n *sitter.Node) bool {
 			return false
 		}
 	}
-	t := compact(c.f, n)
+	t := c.f.Compact(n)
 	if tenantWords.MatchString(t) {
 		return true
 	}
-	if fa := c.flowOf(outerFunc(n)); fa != nil {
+	if fa := c.flowOf(syntax.OuterFunc(n)); fa != nil {
 		v := fa.Eval(n)
 		if v.Is(flow.Identity) || v.Is(flow.Owned) {
 			return true
@@ -276,9 +276,9 @@ func (c *checker) tenantFilter(n *sitter.Node) bool {
 	}
 	// A variable built elsewhere in the function: look at its binding.
 	if n.Type() == "identifier" {
-		if fn := outerFunc(n); fn != nil {
-			for _, b := range bindingsIn(c.f, fn)[c.f.Text(n)] {
-				if tenantWords.MatchString(compact(c.f, b.value)) {
+		if fn := syntax.OuterFunc(n); fn != nil {
+			for _, b := range c.f.BindingsIn(fn)[c.f.Text(n)] {
+				if tenantWords.MatchString(c.f.Compact(b.Value)) {
 					return true
 				}
 			}
@@ -295,7 +295,7 @@ func (c *checker) receiverMentions(call *sitter.Node, re string) bool {
 		return false
 	}
 	rx := regexp.MustCompile(re)
-	t := compact(c.f, obj)
+	t := c.f.Compact(obj)
 	if rx.MatchString(t) && tenantWords.MatchString(t) {
 		return true
 	}
@@ -311,12 +311,12 @@ func (c *checker) receiverMentions(call *sitter.Node, re string) bool {
 		return false
 	}
 	scopes := []*sitter.Node{c.f.Root}
-	if fn := outerFunc(call); fn != nil {
+	if fn := syntax.OuterFunc(call); fn != nil {
 		scopes = append([]*sitter.Node{fn}, scopes...)
 	}
 	for _, sc := range scopes {
-		for _, b := range bindingsIn(c.f, sc)[c.f.Text(root)] {
-			bt := compact(c.f, b.value)
+		for _, b := range c.f.BindingsIn(sc)[c.f.Text(root)] {
+			bt := c.f.Compact(b.Value)
 			if rx.MatchString(bt) && tenantWords.MatchString(bt) {
 				return true
 			}
@@ -384,13 +384,13 @@ func (c *checker) sqlSearches() []search {
 			}
 			return false
 		case "call_expression":
-			if !drizzleDist[callee(f, n)] {
+			if !drizzleDist[f.Callee(n)] {
 				return true
 			}
 			top := chainTop(n)
 			for p := n.Parent(); p != nil; p = p.Parent() {
 				if p.Type() == "call_expression" {
-					if t := compact(f, p); strings.Contains(t, ".from(") || strings.Contains(t, ".orderBy(") {
+					if t := f.Compact(p); strings.Contains(t, ".from(") || strings.Contains(t, ".orderBy(") {
 						top = chainTop(p)
 					}
 				}
@@ -402,16 +402,16 @@ func (c *checker) sqlSearches() []search {
 				return false
 			}
 			seen[top] = true
-			t := compact(f, top)
+			t := f.Compact(top)
 			s := search{lib: "Drizzle pgvector", node: top, how: "`.where(and(eq(table.userId, user.id), …))`"}
 			if i := strings.Index(t, ".where("); i >= 0 {
 				s.scoped = tenantWords.MatchString(t[i:])
 			}
 			// The distance is often built in a variable and used in a query
 			// below: any tenant where() in the function confines it.
-			if fn := outerFunc(n); fn != nil && !s.scoped {
-				for _, w := range nodesOfType(fn, "call_expression") {
-					if lastName(callee(f, w)) == "where" && tenantWords.MatchString(compact(f, w.ChildByFieldName("arguments"))) {
+			if fn := syntax.OuterFunc(n); fn != nil && !s.scoped {
+				for _, w := range syntax.NodesOfType(fn, "call_expression") {
+					if syntax.LastName(f.Callee(w)) == "where" && tenantWords.MatchString(f.Compact(w.ChildByFieldName("arguments"))) {
 						s.scoped = true
 						break
 					}
@@ -428,11 +428,11 @@ func (c *checker) sqlSearches() []search {
 // substitutionIsIdentity reports a template substitution in the SQL that
 // carries the caller's identity.
 func (c *checker) substitutionIsIdentity(n *sitter.Node) bool {
-	fa := c.flowOf(outerFunc(n))
+	fa := c.flowOf(syntax.OuterFunc(n))
 	if fa == nil {
 		return false
 	}
-	for _, s := range nodesOfType(n, "template_substitution") {
+	for _, s := range syntax.NodesOfType(n, "template_substitution") {
 		if s.NamedChildCount() > 0 && fa.Eval(s.NamedChild(0)).Is(flow.Identity) {
 			return true
 		}
@@ -475,15 +475,15 @@ func enclosingCall(n *sitter.Node) *sitter.Node {
 func (c *checker) mongoSearches() []search {
 	f := c.f
 	var out []search
-	for _, p := range nodesOfType(f.Root, "pair") {
+	for _, p := range f.Find("pair") {
 		if keyName(f, p) != "$vectorSearch" {
 			continue
 		}
 		s := search{lib: "MongoDB Atlas Vector Search", node: p, how: "`filter: { userId: user.id }` in `$vectorSearch` (the field indexed as a filter)"}
-		s.scoped = c.tenantFilter(objectProp(f, p.ChildByFieldName("value"), "filter"))
+		s.scoped = c.tenantFilter(f.ObjectProp(p.ChildByFieldName("value"), "filter"))
 		if pipe := p.Parent(); pipe != nil && pipe.Parent() != nil && pipe.Parent().Type() == "array" && !s.scoped {
-			for _, st := range nodesOfType(pipe.Parent(), "pair") {
-				if keyName(f, st) == "$match" && tenantWords.MatchString(compact(f, st.ChildByFieldName("value"))) {
+			for _, st := range syntax.NodesOfType(pipe.Parent(), "pair") {
+				if keyName(f, st) == "$match" && tenantWords.MatchString(f.Compact(st.ChildByFieldName("value"))) {
 					s.scoped = true
 				}
 			}

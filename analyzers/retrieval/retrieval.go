@@ -170,18 +170,18 @@ var ownerish = regexp.MustCompile(`(?i)(^|[^a-z])(user_?id|owner_?id|owner|org_?
 // user), or receives a user/tenant id it does not use (strong). It returns a
 // short description for messages, or "".
 func (c *checker) tenantContext(n *sitter.Node) (string, bool) {
-	fn := outerFunc(n)
+	fn := syntax.OuterFunc(n)
 	if fn == nil {
 		return "", false
 	}
-	for _, p := range paramNames(c.f, fn) {
+	for _, p := range c.f.ParamNames(fn) {
 		if flow.IsOwnerName(p, c.pass.Config.TenantColumns) || ownerish.MatchString(p) {
 			return "the function receives `" + p + "` and does not use it in the search", true
 		}
 	}
 	// An options object with a user or tenant id: ({ query, userId }).
 	if ps := fn.ChildByFieldName("parameters"); ps != nil {
-		for _, pn := range nodesOfType(ps, "shorthand_property_identifier_pattern") {
+		for _, pn := range syntax.NodesOfType(ps, "shorthand_property_identifier_pattern") {
 			if name := c.f.Text(pn); flow.IsOwnerName(name, c.pass.Config.TenantColumns) {
 				return "the function receives `" + name + "` and does not use it in the search", true
 			}
@@ -220,8 +220,8 @@ func (c *checker) sqlModel() *pgmodel.Model {
 // other changed files: an entry point that knows the signed-in user and calls
 // this helper (one step across files). It returns a description or "".
 func (c *checker) authenticatedCaller(n *sitter.Node) string {
-	fn := outerFunc(n)
-	name := funcName(c.f, fn)
+	fn := syntax.OuterFunc(n)
+	name := c.f.FuncName(fn)
 	if fn == nil || name == "" || name == "handler" || name == "module" {
 		return ""
 	}
@@ -257,11 +257,11 @@ func (c *checker) authenticatedCaller(n *sitter.Node) string {
 			continue
 		}
 		other := &checker{pass: c.pass, prog: c.prog, f: f, path: p, funcs: map[*sitter.Node]*flow.Func{}, entries: jsindex.Entries(f, p)}
-		for _, call := range nodesOfType(f.Root, "call_expression") {
-			if callee(f, call) != name {
+		for _, call := range f.Find("call_expression") {
+			if f.Callee(call) != name {
 				continue
 			}
-			if fa := other.flowOf(outerFunc(call)); fa != nil && len(fa.AuthChecks) > 0 {
+			if fa := other.flowOf(syntax.OuterFunc(call)); fa != nil && len(fa.AuthChecks) > 0 {
 				return fmt.Sprintf("it is called for the signed-in user by `%s` (%s:%d)", name, p, syntax.Line(call))
 			}
 		}

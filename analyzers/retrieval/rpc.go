@@ -25,12 +25,12 @@ func (c *checker) checkRPC() {
 	if c.model == nil {
 		return
 	}
-	for _, call := range nodesOfType(f.Root, "call_expression") {
+	for _, call := range f.Find("call_expression") {
 		fnNode := call.ChildByFieldName("function")
 		if fnNode == nil || fnNode.Type() != "member_expression" || f.Text(fnNode.ChildByFieldName("property")) != "rpc" {
 			continue
 		}
-		as := args(call)
+		as := syntax.Args(call)
 		if len(as) == 0 {
 			continue
 		}
@@ -48,7 +48,7 @@ func (c *checker) checkRPC() {
 		}
 		var argObj *sitter.Node
 		if len(as) > 1 {
-			argObj = unwrap(as[1])
+			argObj = syntax.Unwrap(as[1])
 		}
 		sqlFn := fns[0]
 		if len(fns) > 1 {
@@ -64,7 +64,7 @@ func pickOverload(f *syntax.File, fns []*pgmodel.Function, obj *sitter.Node) *pg
 	for _, fn := range fns {
 		s := 0
 		for _, p := range fn.Params {
-			if objectProp(f, obj, p.Name) != nil {
+			if f.ObjectProp(obj, p.Name) != nil {
 				s++
 			}
 		}
@@ -107,7 +107,7 @@ func (c *checker) judgeRPC(call, client *sitter.Node, fn *pgmodel.Function, argO
 	// Parameters the body filters on, and what the call passes for them.
 	privileged := false
 	var fa *flow.Func
-	if fa = c.flowOf(outerFunc(call)); fa != nil {
+	if fa = c.flowOf(syntax.OuterFunc(call)); fa != nil {
 		privileged = fa.Eval(client).Is(flow.Privileged)
 	}
 	fromRequest := ""
@@ -115,7 +115,7 @@ func (c *checker) judgeRPC(call, client *sitter.Node, fn *pgmodel.Function, argO
 		if p.Mode == "out" || p.Mode == "table" || !filterParam(p) || !filtersOn(fn.Body, p.Name) {
 			continue
 		}
-		v := objectProp(f, argObj, p.Name)
+		v := f.ObjectProp(argObj, p.Name)
 		if v == nil || emptyFilter(f, v, strings.ToLower(p.Name)) {
 			continue // not passed: the filter is off (null or '{}' by default)
 		}
@@ -142,7 +142,7 @@ func (c *checker) judgeRPC(call, client *sitter.Node, fn *pgmodel.Function, argO
 	case fn.SecurityDefiner:
 		why = "it is SECURITY DEFINER, so it reads the table as its owner and row-level security does not apply"
 	case privileged:
-		why = "it is called through a service-role client (`" + short(display(f, client)) + "`), which bypasses row-level security"
+		why = "it is called through a service-role client (`" + short(f.Display(client)) + "`), which bypasses row-level security"
 	case !t.RLS:
 		why = fmt.Sprintf("`%s` has no row-level security", t.Schema+"."+t.Name)
 	default:
@@ -169,7 +169,7 @@ func (c *checker) judgeRPC(call, client *sitter.Node, fn *pgmodel.Function, argO
 			fn.Signature(), fn.Pos, t.Schema+"."+t.Name, owners, filterNote, why),
 		Fix: fmt.Sprintf("Filter inside the function (`where %s.%s = auth.uid()`), keep it SECURITY INVOKER and call it with the signed-in user's client so the table's policies apply; or pass the user's id from the session as a filter argument the function applies.",
 			t.Name, firstOr(m.OwnerColumns(t), "user_id")),
-		Key: "rpc " + fn.Key() + " " + funcName(f, outerFunc(call)),
+		Key: "rpc " + fn.Key() + " " + f.FuncName(syntax.OuterFunc(call)),
 	})
 }
 
@@ -212,7 +212,7 @@ func filtersOn(body, name string) bool {
 
 // emptyFilter reports `filter: {}` (or null/undefined) for a jsonb filter.
 func emptyFilter(f *syntax.File, v *sitter.Node, param string) bool {
-	v = unwrap(v)
+	v = syntax.Unwrap(v)
 	switch v.Type() {
 	case "null", "undefined":
 		return true

@@ -46,7 +46,7 @@ func checkAccount(pass *analyzers.Pass, ff *fileFacts) {
 		if crossChecksCustomer(ff, fn) {
 			continue
 		}
-		for _, call := range nodesOfType(fn, "call_expression") {
+		for _, call := range syntax.NodesOfType(fn, "call_expression") {
 			for _, key := range lookupKeys(ff, call) {
 				t, ok := taintOf(ff, key, tainted)
 				if !ok {
@@ -67,7 +67,7 @@ func checkAccount(pass *analyzers.Pass, ff *fileFacts) {
 					Rule: ruleAccount, Severity: sev, Path: ff.path, StartLine: syntax.Line(key), EndLine: syntax.EndLine(key),
 					Message: fmt.Sprintf("The account this webhook updates is looked up by %s, which is %s.", what, who),
 					Fix:     "Store the Stripe customer id on the user when you create the customer (or the Checkout Session, from the signed-in user on the server) and look the account up by it: `.eq('stripe_customer_id', session.customer)` / `where: { stripeCustomerId: subscription.customer }`; use `client_reference_id` set on the server if you need the user id on the session.",
-					Key:     "account " + funcName(f, fn) + " " + compact(f, key),
+					Key:     "account " + f.FuncName(fn) + " " + f.Compact(key),
 				})
 			}
 		}
@@ -87,7 +87,7 @@ func isStripeHandlerFile(ff *fileFacts) bool {
 func topFuncs(f *syntax.File) []*sitter.Node {
 	var out []*sitter.Node
 	syntax.Walk(f.Root, func(n *sitter.Node) bool {
-		if isFunc(n) {
+		if syntax.IsFunc(n) {
 			out = append(out, n)
 			return false
 		}
@@ -101,24 +101,24 @@ func topFuncs(f *syntax.File) []*sitter.Node {
 func taintedNames(ff *fileFacts, fn *sitter.Node) map[string]taint {
 	f := ff.f
 	out := map[string]taint{}
-	bs := bindingsIn(f, fn)
+	bs := f.BindingsIn(fn)
 	for range 3 {
 		for name, list := range bs {
 			if _, ok := out[name]; ok {
 				continue
 			}
 			for _, b := range list {
-				v := unwrap(b.value)
+				v := syntax.Unwrap(b.Value)
 				switch v.Type() {
 				case "member_expression", "subscript_expression", "identifier", "binary_expression", "template_string", "ternary_expression":
 				case "call_expression":
-					if strings.HasSuffix(callee(f, v), "customers.retrieve") && b.prop == "" {
-						out[name+"#stripeCustomer"] = taint{kind: "email", expr: compact(f, v)}
+					if strings.HasSuffix(f.Callee(v), "customers.retrieve") && b.Prop == "" {
+						out[name+"#stripeCustomer"] = taint{kind: "email", expr: f.Compact(v)}
 						continue
 					}
 					// Wrappers keep the value (String(x), x.toLowerCase()); the
 					// results of other calls (a lookup by the value) do not carry it.
-					if b.prop != "" {
+					if b.Prop != "" {
 						continue
 					}
 					if t, ok := taintOf(ff, v, out); ok {
@@ -128,15 +128,15 @@ func taintedNames(ff *fileFacts, fn *sitter.Node) map[string]taint {
 				default:
 					continue
 				}
-				expr := compact(f, b.value)
-				if b.prop != "" {
-					expr += "." + b.prop
+				expr := f.Compact(b.Value)
+				if b.Prop != "" {
+					expr += "." + b.Prop
 				}
 				if t, ok := taintText(expr, out); ok {
 					out[name] = t
 					break
 				}
-				if v := unwrap(b.value); v.Type() == "call_expression" && strings.HasSuffix(callee(f, v), "customers.retrieve") && b.prop == "" {
+				if v := syntax.Unwrap(b.Value); v.Type() == "call_expression" && strings.HasSuffix(f.Callee(v), "customers.retrieve") && b.Prop == "" {
 					out[name+"#stripeCustomer"] = taint{kind: "email", expr: expr}
 				}
 			}
@@ -167,12 +167,12 @@ func taintText(expr string, names map[string]taint) (taint, bool) {
 
 func taintOf(ff *fileFacts, n *sitter.Node, names map[string]taint) (taint, bool) {
 	f := ff.f
-	n = unwrap(n)
+	n = syntax.Unwrap(n)
 	switch n.Type() {
 	case "member_expression", "subscript_expression", "identifier":
-		return taintText(compact(f, n), names)
+		return taintText(f.Compact(n), names)
 	case "template_string":
-		for _, s := range nodesOfType(n, "template_substitution") {
+		for _, s := range syntax.NodesOfType(n, "template_substitution") {
 			if s.NamedChildCount() > 0 {
 				if t, ok := taintOf(ff, s.NamedChild(0), names); ok {
 					return t, true
@@ -181,9 +181,9 @@ func taintOf(ff *fileFacts, n *sitter.Node, names map[string]taint) (taint, bool
 		}
 	case "call_expression":
 		// String(metadata.userId), metadata.userId.toLowerCase()
-		c := callee(f, n)
+		c := f.Callee(n)
 		if c == "String" || c == "Number" || c == "parseInt" {
-			if as := args(n); len(as) > 0 {
+			if as := syntax.Args(n); len(as) > 0 {
 				return taintOf(ff, as[0], names)
 			}
 		}
@@ -201,9 +201,9 @@ func taintOf(ff *fileFacts, n *sitter.Node, names map[string]taint) (taint, bool
 // users it touches.
 func lookupKeys(ff *fileFacts, call *sitter.Node) []*sitter.Node {
 	f := ff.f
-	c := callee(f, call)
-	last := lastName(c)
-	as := args(call)
+	c := f.Callee(call)
+	last := syntax.LastName(c)
+	as := syntax.Args(call)
 	var out []*sitter.Node
 	switch {
 	case (last == "eq" || last == "neq" || last == "ilike" || last == "like") && len(as) >= 2:
@@ -217,10 +217,10 @@ func lookupKeys(ff *fileFacts, call *sitter.Node) []*sitter.Node {
 	case accountFinder.MatchString(last):
 		// clerkClient.users.getUserList({ emailAddress: [email] }), findAccountByEmail(email)
 		for _, a := range as {
-			if u := unwrap(a); u.Type() == "object" {
+			if u := syntax.Unwrap(a); u.Type() == "object" {
 				out = append(out, objectValuesDeep(f, u)...)
 				for _, v := range objectValuesDeep(f, u) {
-					if w := unwrap(v); w.Type() == "array" {
+					if w := syntax.Unwrap(v); w.Type() == "array" {
 						for i := 0; i < int(w.NamedChildCount()); i++ {
 							out = append(out, w.NamedChild(i))
 						}
@@ -231,14 +231,14 @@ func lookupKeys(ff *fileFacts, call *sitter.Node) []*sitter.Node {
 			}
 		}
 	case whereMethods[last] && len(as) >= 1:
-		if w := objectProp(f, as[0], "where"); w != nil {
+		if w := f.ObjectProp(as[0], "where"); w != nil {
 			out = append(out, objectValuesDeep(f, w)...)
 		}
 	case last == "sql" || strings.HasSuffix(c, "query") || strings.HasSuffix(c, "$queryRaw") || strings.HasSuffix(c, "$executeRaw"):
 		// tagged or plain SQL: substitutions after WHERE
 		for _, a := range append(as, call.ChildByFieldName("arguments")) {
 			if a != nil && a.Type() == "template_string" && strings.Contains(strings.ToLower(f.Text(a)), "where") {
-				for _, s := range nodesOfType(a, "template_substitution") {
+				for _, s := range syntax.NodesOfType(a, "template_substitution") {
 					if s.NamedChildCount() > 0 {
 						out = append(out, s.NamedChild(0))
 					}
@@ -250,7 +250,7 @@ func lookupKeys(ff *fileFacts, call *sitter.Node) []*sitter.Node {
 }
 
 func objectValues(f *syntax.File, obj *sitter.Node) []*sitter.Node {
-	obj = unwrap(obj)
+	obj = syntax.Unwrap(obj)
 	if obj == nil || obj.Type() != "object" {
 		return nil
 	}
@@ -270,7 +270,7 @@ func objectValues(f *syntax.File, obj *sitter.Node) []*sitter.Node {
 func objectValuesDeep(f *syntax.File, obj *sitter.Node) []*sitter.Node {
 	var out []*sitter.Node
 	for _, v := range objectValues(f, obj) {
-		if u := unwrap(v); u.Type() == "object" {
+		if u := syntax.Unwrap(v); u.Type() == "object" {
 			out = append(out, objectValuesDeep(f, u)...)
 			continue
 		}
@@ -286,12 +286,12 @@ func objectValuesDeep(f *syntax.File, obj *sitter.Node) []*sitter.Node {
 // customer id: the lookup by metadata is then confirmed.
 func crossChecksCustomer(ff *fileFacts, fn *sitter.Node) bool {
 	f := ff.f
-	for _, b := range nodesOfType(fn, "binary_expression") {
+	for _, b := range syntax.NodesOfType(fn, "binary_expression") {
 		op := f.Text(b.ChildByFieldName("operator"))
 		if op != "===" && op != "!==" && op != "==" && op != "!=" {
 			continue
 		}
-		t := compact(f, b)
+		t := f.Compact(b)
 		if strings.Contains(t, ".customer") && (strings.Contains(strings.ToLower(t), "stripe_customer") || strings.Contains(strings.ToLower(t), "stripecustomer") || strings.Contains(strings.ToLower(t), "customerid") || strings.Contains(strings.ToLower(t), "customer_id")) {
 			return true
 		}
@@ -325,5 +325,5 @@ func accountTable(ff *fileFacts, call *sitter.Node) bool {
 		}
 		break
 	}
-	return accountTableRE.MatchString(compact(ff.f, top))
+	return accountTableRE.MatchString(ff.f.Compact(top))
 }

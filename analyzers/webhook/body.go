@@ -16,9 +16,9 @@ var pagesAPI = regexp.MustCompile(`(^|/)pages/api/`)
 // stripeVerifyCalls lists calls to Stripe's signature checks.
 func stripeVerifyCalls(ff *fileFacts) []*sitter.Node {
 	var out []*sitter.Node
-	for _, call := range nodesOfType(ff.f.Root, "call_expression") {
-		c := callee(ff.f, call)
-		if stripe.verify[lastName(c)] && (strings.Contains(c, "webhooks") || strings.Contains(c, "signature") || strings.Contains(strings.ToLower(c), "stripe")) {
+	for _, call := range ff.f.Find("call_expression") {
+		c := ff.f.Callee(call)
+		if stripe.verify[syntax.LastName(c)] && (strings.Contains(c, "webhooks") || strings.Contains(c, "signature") || strings.Contains(strings.ToLower(c), "stripe")) {
 			out = append(out, call)
 		}
 	}
@@ -33,24 +33,24 @@ func checkParsedBody(pass *analyzers.Pass, ff *fileFacts) {
 	f := ff.f
 	pagesParser := pagesAPI.MatchString(ff.path) && !bodyParserOff(ff)
 	for _, call := range stripeVerifyCalls(ff) {
-		as := args(call)
+		as := syntax.Args(call)
 		if len(as) == 0 {
 			continue
 		}
-		fn := outerFunc(call)
+		fn := syntax.OuterFunc(call)
 		why := parsedPayload(ff, as[0], fn, 0)
 		if why == "" && pagesParser {
 			why = "Next.js's Pages Router parses the body of API routes before the handler runs, so the raw stream is already consumed and `req.body` is an object"
 		}
-		isBody := strings.HasSuffix(compact(f, unwrap(as[0])), ".body")
+		isBody := strings.HasSuffix(f.Compact(syntax.Unwrap(as[0])), ".body")
 		if why == "" && isBody {
 			if mw := routeJSONParser(ff, call); mw != nil {
-				why = fmt.Sprintf("the route runs `%s` (line %d) before the handler, so `req.body` is an already-parsed object", display(f, mw), syntax.Line(mw))
+				why = fmt.Sprintf("the route runs `%s` (line %d) before the handler, so `req.body` is an already-parsed object", f.Display(mw), syntax.Line(mw))
 			}
 		}
 		if why == "" && isBody {
 			if use := globalJSONParser(ff, call); use != nil {
-				why = fmt.Sprintf("`%s` (line %d) parses every JSON body before this route runs, so `express.raw()` on the route sees an already-parsed object", display(f, use), syntax.Line(use))
+				why = fmt.Sprintf("`%s` (line %d) parses every JSON body before this route runs, so `express.raw()` on the route sees an already-parsed object", f.Display(use), syntax.Line(use))
 			}
 		}
 		if why == "" {
@@ -61,7 +61,7 @@ func checkParsedBody(pass *analyzers.Pass, ff *fileFacts) {
 			Rule: ruleParsedBody, Path: ff.path, StartLine: syntax.Line(as[0]), EndLine: syntax.EndLine(as[0]),
 			Message: fmt.Sprintf("The Stripe signature is checked over a parsed body: %s. Stripe signs the exact bytes it sent, so genuine events fail verification, and the usual next step, skipping the check, lets anyone forge events.", why),
 			Fix:     fix,
-			Key:     "parsed-body " + funcName(f, fn) + " " + compact(f, as[0]),
+			Key:     "parsed-body " + f.FuncName(fn) + " " + f.Compact(as[0]),
 		})
 	}
 }
@@ -69,28 +69,28 @@ func checkParsedBody(pass *analyzers.Pass, ff *fileFacts) {
 // parsedPayload explains why a payload is a parsed body, or returns "".
 func parsedPayload(ff *fileFacts, n, fn *sitter.Node, depth int) string {
 	f := ff.f
-	n = unwrap(n)
+	n = syntax.Unwrap(n)
 	if n == nil || depth > 3 {
 		return ""
 	}
 	switch n.Type() {
 	case "call_expression":
-		c := callee(f, n)
+		c := f.Callee(n)
 		if c == "JSON.stringify" {
-			return fmt.Sprintf("`%s` re-serializes an object", short(display(f, n)))
+			return fmt.Sprintf("`%s` re-serializes an object", short(f.Display(n)))
 		}
-		if lastName(c) == "json" {
-			return fmt.Sprintf("`%s` parsed the body", display(f, n))
+		if syntax.LastName(c) == "json" {
+			return fmt.Sprintf("`%s` parsed the body", f.Display(n))
 		}
 	case "identifier":
 		if fn == nil {
 			return ""
 		}
-		for _, b := range bindingsIn(f, fn)[f.Text(n)] {
-			if b.prop != "" {
+		for _, b := range f.BindingsIn(fn)[f.Text(n)] {
+			if b.Prop != "" {
 				continue
 			}
-			if why := parsedPayload(ff, b.value, fn, depth+1); why != "" {
+			if why := parsedPayload(ff, b.Value, fn, depth+1); why != "" {
 				return why
 			}
 		}
@@ -101,12 +101,12 @@ func parsedPayload(ff *fileFacts, n, fn *sitter.Node, depth int) string {
 // bodyParserOff reports `export const config = { api: { bodyParser: false } }`.
 func bodyParserOff(ff *fileFacts) bool {
 	f := ff.f
-	for _, d := range nodesOfType(f.Root, "variable_declarator") {
+	for _, d := range f.Find("variable_declarator") {
 		if f.Text(d.ChildByFieldName("name")) != "config" {
 			continue
 		}
-		api := objectProp(f, d.ChildByFieldName("value"), "api")
-		if bp := objectProp(f, api, "bodyParser"); bp != nil && f.Text(bp) == "false" {
+		api := f.ObjectProp(d.ChildByFieldName("value"), "api")
+		if bp := f.ObjectProp(api, "bodyParser"); bp != nil && f.Text(bp) == "false" {
 			return true
 		}
 	}
@@ -121,13 +121,13 @@ func routeJSONParser(ff *fileFacts, call *sitter.Node) *sitter.Node {
 	if route == nil {
 		return nil
 	}
-	for _, a := range args(route) {
-		a = unwrap(a)
-		if within(call, a) {
+	for _, a := range syntax.Args(route) {
+		a = syntax.Unwrap(a)
+		if syntax.Within(call, a) {
 			break
 		}
 		if a.Type() == "call_expression" {
-			if c := callee(f, a); c == "express.json" || c == "bodyParser.json" || c == "json" {
+			if c := f.Callee(a); c == "express.json" || c == "bodyParser.json" || c == "json" {
 				return a
 			}
 		}
@@ -143,17 +143,17 @@ func globalJSONParser(ff *fileFacts, call *sitter.Node) *sitter.Node {
 	if route == nil {
 		return nil
 	}
-	for _, use := range nodesOfType(f.Root, "call_expression") {
-		if use.StartByte() >= route.StartByte() || lastName(callee(f, use)) != "use" || enclosingFunc(use) != enclosingFunc(route) {
+	for _, use := range f.Find("call_expression") {
+		if use.StartByte() >= route.StartByte() || syntax.LastName(f.Callee(use)) != "use" || syntax.EnclosingFunc(use) != syntax.EnclosingFunc(route) {
 			continue
 		}
-		for _, a := range args(use) {
-			a = unwrap(a)
+		for _, a := range syntax.Args(use) {
+			a = syntax.Unwrap(a)
 			if a.Type() != "call_expression" {
 				continue
 			}
-			if c := callee(f, a); c == "express.json" || c == "bodyParser.json" || c == "json" || c == "express.urlencoded" && false {
-				if opts := args(a); len(opts) > 0 && objectProp(f, opts[0], "verify") != nil {
+			if c := f.Callee(a); c == "express.json" || c == "bodyParser.json" || c == "json" || c == "express.urlencoded" && false {
+				if opts := syntax.Args(a); len(opts) > 0 && f.ObjectProp(opts[0], "verify") != nil {
 					continue // keeps the raw bytes in req.rawBody
 				}
 				return use
@@ -167,7 +167,7 @@ func globalJSONParser(ff *fileFacts, call *sitter.Node) *sitter.Node {
 func routeCall(ff *fileFacts, n *sitter.Node) *sitter.Node {
 	for p := n.Parent(); p != nil; p = p.Parent() {
 		if p.Type() == "call_expression" {
-			switch lastName(callee(ff.f, p)) {
+			switch syntax.LastName(ff.f.Callee(p)) {
 			case "post", "all", "use", "put":
 				return p
 			}

@@ -107,7 +107,7 @@ type handler struct {
 
 type eventSource struct {
 	node   *sitter.Node // the value
-	at     *sitter.Node // the declaration or assignment holding it (report here)
+	At     *sitter.Node // the declaration or assignment holding it (report here)
 	report *sitter.Node // overrides at as the reported node, when set
 	kind   sourceKind
 	label  string // short description for messages
@@ -174,23 +174,23 @@ func (ff *fileFacts) findHandlers() {
 		case p != nil && p.Type() == "switch_case":
 			if sw := p.Parent(); sw != nil && sw.Parent() != nil && sw.Parent().Type() == "switch_statement" {
 				site = sw.Parent()
-				disc = unwrap(site.ChildByFieldName("value"))
+				disc = syntax.Unwrap(site.ChildByFieldName("value"))
 			}
 		case p != nil && p.Type() == "binary_expression":
 			op := f.Text(p.ChildByFieldName("operator"))
 			if op == "===" || op == "==" || op == "!==" || op == "!=" {
 				site = p
 				disc = p.ChildByFieldName("left")
-				if within(n, disc) {
+				if syntax.Within(n, disc) {
 					disc = p.ChildByFieldName("right")
 				}
-				disc = unwrap(disc)
+				disc = syntax.Unwrap(disc)
 			}
 		}
 		if disc == nil {
 			return false
 		}
-		fn := outerFunc(site)
+		fn := syntax.OuterFunc(site)
 		if fn == nil {
 			return false
 		}
@@ -198,11 +198,11 @@ func (ff *fileFacts) findHandlers() {
 		if ev == nil {
 			return false
 		}
-		key := prov.name + "\x00" + funcName(f, fn) + "\x00" + evVar + "\x00" + compact(f, ev)
+		key := prov.name + "\x00" + f.FuncName(fn) + "\x00" + evVar + "\x00" + f.Compact(ev)
 		if seen[key] != nil {
 			return false
 		}
-		h := &handler{prov: prov, fn: fn, name: funcName(f, fn), eventVar: evVar, site: site}
+		h := &handler{prov: prov, fn: fn, name: f.FuncName(fn), eventVar: evVar, site: site}
 		h.sources = ff.sources(ev, evVar, fn, 0)
 		seen[key] = h
 		ff.handlers = append(ff.handlers, h)
@@ -236,7 +236,7 @@ func (ff *fileFacts) findTableDispatch() {
 		return
 	}
 	seen := map[string]bool{}
-	for _, m := range nodesOfType(f.Root, "member_expression") {
+	for _, m := range f.Find("member_expression") {
 		if !typeProps[f.Text(m.ChildByFieldName("property"))] {
 			continue
 		}
@@ -244,7 +244,7 @@ func (ff *fileFacts) findTableDispatch() {
 		if p == nil || (p.Type() != "subscript_expression" && p.Type() != "arguments") {
 			continue // only reads used to pick a handler: handlers[x.type], set.has(x.type)
 		}
-		fn := outerFunc(m)
+		fn := syntax.OuterFunc(m)
 		if fn == nil {
 			continue
 		}
@@ -252,12 +252,12 @@ func (ff *fileFacts) findTableDispatch() {
 		if ev == nil {
 			continue
 		}
-		key := funcName(f, fn) + "\x00" + evVar + "\x00" + compact(f, ev)
+		key := f.FuncName(fn) + "\x00" + evVar + "\x00" + f.Compact(ev)
 		if seen[key] {
 			continue
 		}
 		seen[key] = true
-		h := &handler{prov: prov, fn: fn, name: funcName(f, fn), eventVar: evVar, site: m}
+		h := &handler{prov: prov, fn: fn, name: f.FuncName(fn), eventVar: evVar, site: m}
 		h.sources = ff.sources(ev, evVar, fn, 0)
 		ff.handlers = append(ff.handlers, h)
 	}
@@ -274,28 +274,28 @@ func (ff *fileFacts) eventExpr(disc *sitter.Node, fn *sitter.Node) (*sitter.Node
 			if !typeProps[f.Text(disc.ChildByFieldName("property"))] {
 				return nil, ""
 			}
-			obj := unwrap(disc.ChildByFieldName("object"))
+			obj := syntax.Unwrap(disc.ChildByFieldName("object"))
 			if obj.Type() == "member_expression" && f.Text(obj.ChildByFieldName("property")) == "meta" {
-				obj = unwrap(obj.ChildByFieldName("object")) // Lemon Squeezy: body.meta.event_name
+				obj = syntax.Unwrap(obj.ChildByFieldName("object")) // Lemon Squeezy: body.meta.event_name
 			}
 			if obj.Type() == "identifier" {
 				return obj, f.Text(obj)
 			}
 			return obj, ""
 		case "identifier":
-			bs := bindingsIn(f, fn)[f.Text(disc)]
+			bs := f.BindingsIn(fn)[f.Text(disc)]
 			if len(bs) == 0 {
 				return nil, ""
 			}
 			b := bs[0]
-			if typeProps[b.prop] {
-				v := unwrap(b.value)
+			if typeProps[b.Prop] {
+				v := syntax.Unwrap(b.Value)
 				if v.Type() == "identifier" {
 					return v, f.Text(v)
 				}
 				return v, ""
 			}
-			disc = unwrap(b.value)
+			disc = syntax.Unwrap(b.Value)
 		default:
 			return nil, ""
 		}
@@ -309,14 +309,14 @@ func (ff *fileFacts) sources(ev *sitter.Node, evVar string, fn *sitter.Node, dep
 	if evVar == "" {
 		return []eventSource{ff.classify(ev, ev, fn, depth)}
 	}
-	for _, p := range paramNames(f, fn) {
+	for _, p := range f.ParamNames(fn) {
 		if p == evVar {
 			return ff.paramSources(evVar, fn, depth)
 		}
 	}
 	var out []eventSource
-	for _, b := range bindingsIn(f, fn)[evVar] {
-		out = append(out, ff.classify(b.value, b.at, fn, depth))
+	for _, b := range f.BindingsIn(fn)[evVar] {
+		out = append(out, ff.classify(b.Value, b.At, fn, depth))
 	}
 	return out
 }
@@ -328,9 +328,9 @@ func (ff *fileFacts) sources(ev *sitter.Node, evVar string, fn *sitter.Node, dep
 func (ff *fileFacts) paramSources(evVar string, fn *sitter.Node, depth int) []eventSource {
 	f := ff.f
 	var verified []*sitter.Node
-	for _, b := range bindingsIn(f, fn)[evVar] {
-		if ff.classify(b.value, b.at, fn, depth).kind == srcVerified {
-			verified = append(verified, b.at)
+	for _, b := range f.BindingsIn(fn)[evVar] {
+		if ff.classify(b.Value, b.At, fn, depth).kind == srcVerified {
+			verified = append(verified, b.At)
 		}
 	}
 	if len(verified) == 0 {
@@ -338,7 +338,7 @@ func (ff *fileFacts) paramSources(evVar string, fn *sitter.Node, depth int) []ev
 	}
 	var param *sitter.Node
 	if ps := fn.ChildByFieldName("parameters"); ps != nil {
-		for _, n := range nodesOfType(ps, "identifier") {
+		for _, n := range syntax.NodesOfType(ps, "identifier") {
 			if f.Text(n) == evVar {
 				param = n
 				break
@@ -359,21 +359,21 @@ func (ff *fileFacts) paramSources(evVar string, fn *sitter.Node, depth int) []ev
 			cond = p
 		}
 	}
-	return []eventSource{{node: param, at: param, report: cond, kind: srcUnverified, label: evVar + " (the caller's payload)"}}
+	return []eventSource{{node: param, At: param, report: cond, kind: srcUnverified, label: evVar + " (the caller's payload)"}}
 }
 
 // classify says whether a value is a verified event, the raw request, or unknown.
 func (ff *fileFacts) classify(v, at *sitter.Node, fn *sitter.Node, depth int) eventSource {
 	f := ff.f
-	v = unwrap(v)
-	s := eventSource{node: v, at: at, kind: srcUnknown, label: display(f, v)}
+	v = syntax.Unwrap(v)
+	s := eventSource{node: v, At: at, kind: srcUnknown, label: f.Display(v)}
 	if v == nil || depth > 3 {
 		return s
 	}
 	switch v.Type() {
 	case "call_expression":
-		c := callee(f, v)
-		last := lastName(c)
+		c := f.Callee(v)
+		last := syntax.LastName(c)
 		switch {
 		case anyVerify(last) || strings.HasSuffix(c, "events.retrieve"):
 			s.kind = srcVerified
@@ -389,13 +389,13 @@ func (ff *fileFacts) classify(v, at *sitter.Node, fn *sitter.Node, depth int) ev
 		}
 	case "identifier":
 		name := f.Text(v)
-		for _, p := range paramNames(f, fn) {
+		for _, p := range f.ParamNames(fn) {
 			if p == name {
 				return s
 			}
 		}
-		for _, b := range bindingsIn(f, fn)[name] {
-			inner := ff.classify(b.value, at, fn, depth+1)
+		for _, b := range f.BindingsIn(fn)[name] {
+			inner := ff.classify(b.Value, at, fn, depth+1)
 			if inner.kind != srcUnknown {
 				s.kind = inner.kind
 				return s
@@ -410,9 +410,9 @@ func (ff *fileFacts) classify(v, at *sitter.Node, fn *sitter.Node, depth int) ev
 func (ff *fileFacts) verifyCalls(fn *sitter.Node, prov *provider, read func(string) string) []*sitter.Node {
 	f := ff.f
 	var out []*sitter.Node
-	for _, call := range nodesOfType(fn, "call_expression") {
-		c := callee(f, call)
-		last := lastName(c)
+	for _, call := range syntax.NodesOfType(fn, "call_expression") {
+		c := f.Callee(call)
+		last := syntax.LastName(c)
 		switch {
 		case prov.verify[last] || strings.HasSuffix(c, "events.retrieve"):
 			out = append(out, call)
@@ -442,14 +442,14 @@ func helperVerifies(ff *fileFacts, c string, read func(string) string) bool {
 		return false
 	}
 	// A function declared in this file.
-	for _, d := range nodesOfType(ff.f.Root, "function_declaration") {
+	for _, d := range ff.f.Find("function_declaration") {
 		if n := d.ChildByFieldName("name"); n != nil && ff.f.Text(n) == root {
 			return verifyText.MatchString(ff.f.Text(d))
 		}
 	}
-	for _, d := range nodesOfType(ff.f.Root, "variable_declarator") {
+	for _, d := range ff.f.Find("variable_declarator") {
 		if n := d.ChildByFieldName("name"); n != nil && ff.f.Text(n) == root {
-			if v := d.ChildByFieldName("value"); v != nil && isFunc(v) {
+			if v := d.ChildByFieldName("value"); v != nil && syntax.IsFunc(v) {
 				return verifyText.MatchString(ff.f.Text(v))
 			}
 		}
@@ -461,7 +461,7 @@ func helperVerifies(ff *fileFacts, c string, read func(string) string) bool {
 // or try/catch, so at most one of them runs.
 func exclusive(a, b *sitter.Node) bool {
 	for p := a.Parent(); p != nil; p = p.Parent() {
-		if !within(b, p) {
+		if !syntax.Within(b, p) {
 			continue
 		}
 		switch p.Type() {
@@ -478,7 +478,7 @@ func exclusive(a, b *sitter.Node) bool {
 
 func arm(stmt, n *sitter.Node) string {
 	for _, field := range []string{"consequence", "alternative", "body", "handler", "finalizer"} {
-		if c := stmt.ChildByFieldName(field); c != nil && within(n, c) {
+		if c := stmt.ChildByFieldName(field); c != nil && syntax.Within(n, c) {
 			return field
 		}
 	}
@@ -490,13 +490,13 @@ func arm(stmt, n *sitter.Node) string {
 // skipped while b's value is still used.
 func conditionalOver(v, b, fn *sitter.Node) bool {
 	for p := v.Parent(); p != nil && p != fn; p = p.Parent() {
-		if p.Type() != "if_statement" || within(b, p) {
+		if p.Type() != "if_statement" || syntax.Within(b, p) {
 			continue
 		}
-		if cond := p.ChildByFieldName("condition"); cond != nil && within(v, cond) {
+		if cond := p.ChildByFieldName("condition"); cond != nil && syntax.Within(v, cond) {
 			continue // the check is the condition itself: it always runs
 		}
-		if alt := p.ChildByFieldName("alternative"); alt != nil && len(nodesOfType(alt, "return_statement", "throw_statement")) > 0 {
+		if alt := p.ChildByFieldName("alternative"); alt != nil && len(syntax.NodesOfType(alt, "return_statement", "throw_statement")) > 0 {
 			continue
 		}
 		return true

@@ -74,7 +74,7 @@ func checkIdempotency(pass *analyzers.Pass, file *source.File, ff *fileFacts, st
 		at := h.site
 		for _, s := range h.sources {
 			if s.kind == srcVerified {
-				at = s.at
+				at = s.At
 				break
 			}
 		}
@@ -105,19 +105,19 @@ func hasEventIDCheck(ff *fileFacts, h *handler, read func(string) string) bool {
 		}
 		switch n.Type() {
 		case "member_expression":
-			obj := unwrap(n.ChildByFieldName("object"))
+			obj := syntax.Unwrap(n.ChildByFieldName("object"))
 			if obj.Type() == "identifier" && f.Text(obj) == h.eventVar && f.Text(n.ChildByFieldName("property")) == "id" {
 				found = true
 			}
 		case "subscript_expression":
-			obj := unwrap(n.ChildByFieldName("object"))
+			obj := syntax.Unwrap(n.ChildByFieldName("object"))
 			if s, ok := f.StringValue(n.ChildByFieldName("index")); ok && s == "id" && f.Text(obj) == h.eventVar {
 				found = true
 			}
 		case "variable_declarator":
-			if v := unwrap(n.ChildByFieldName("value")); v != nil && v.Type() == "identifier" && f.Text(v) == h.eventVar {
+			if v := syntax.Unwrap(n.ChildByFieldName("value")); v != nil && v.Type() == "identifier" && f.Text(v) == h.eventVar {
 				if name := n.ChildByFieldName("name"); name != nil && name.Type() == "object_pattern" {
-					for _, k := range nodesOfType(name, "shorthand_property_identifier_pattern", "property_identifier") {
+					for _, k := range syntax.NodesOfType(name, "shorthand_property_identifier_pattern", "property_identifier") {
 						if f.Text(k) == "id" {
 							found = true
 						}
@@ -125,9 +125,9 @@ func hasEventIDCheck(ff *fileFacts, h *handler, read func(string) string) bool {
 				}
 			}
 		case "call_expression":
-			for _, a := range args(n) {
-				if u := unwrap(a); u.Type() == "identifier" && f.Text(u) == h.eventVar {
-					root, _, _ := strings.Cut(callee(f, n), ".")
+			for _, a := range syntax.Args(n) {
+				if u := syntax.Unwrap(a); u.Type() == "identifier" && f.Text(u) == h.eventVar {
+					root, _, _ := strings.Cut(f.Callee(n), ".")
 					if spec, ok := ff.imports[root]; ok {
 						if t := read(spec); t != "" && strings.Contains(t, ".id") && idempotencyWords.MatchString(t) {
 							found = true

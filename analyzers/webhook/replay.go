@@ -21,9 +21,9 @@ const maxTolerance = 900
 func checkReplay(pass *analyzers.Pass, ff *fileFacts) {
 	f := ff.f
 	for _, call := range stripeVerifyCalls(ff) {
-		last := lastName(callee(f, call))
+		last := syntax.LastName(f.Callee(call))
 		direct := last == "verifyHeader" || last == "verifyHeaderAsync"
-		as := args(call)
+		as := syntax.Args(call)
 		var msg string
 		switch {
 		case len(as) < 3:
@@ -34,7 +34,7 @@ func checkReplay(pass *analyzers.Pass, ff *fileFacts) {
 			v, ok := toleranceValue(ff, as[3])
 			switch {
 			case !ok:
-				if t := f.Text(unwrap(as[3])); t == "undefined" || t == "null" {
+				if t := f.Text(syntax.Unwrap(as[3])); t == "undefined" || t == "null" {
 					if direct {
 						msg = fmt.Sprintf("`%s` gets no tolerance (`%s`), so the signed timestamp is never checked and a captured delivery can be replayed forever.", last, t)
 					}
@@ -58,7 +58,7 @@ func checkReplay(pass *analyzers.Pass, ff *fileFacts) {
 			Rule: ruleReplay, Path: ff.path, StartLine: syntax.Line(at), EndLine: syntax.EndLine(at),
 			Message: msg,
 			Fix:     "Use `stripe.webhooks.constructEvent(body, signature, secret)` (or `constructEventAsync`) without a tolerance argument, which enforces the 300-second default; if you must pass one, keep it at or below 300.",
-			Key:     "replay " + compact(f, call.ChildByFieldName("function")) + " " + funcName(f, outerFunc(call)),
+			Key:     "replay " + f.Compact(call.ChildByFieldName("function")) + " " + f.FuncName(syntax.OuterFunc(call)),
 		}
 		fd.Suggestion = dropTolerance(ff, call, direct)
 		pass.Report(fd)
@@ -67,16 +67,16 @@ func checkReplay(pass *analyzers.Pass, ff *fileFacts) {
 
 func toleranceValue(ff *fileFacts, n *sitter.Node) (float64, bool) {
 	f := ff.f
-	if v, ok := numberValue(f, n); ok {
+	if v, ok := f.NumberValue(n); ok {
 		return v, true
 	}
-	n = unwrap(n)
+	n = syntax.Unwrap(n)
 	if n.Type() != "identifier" {
 		return 0, false
 	}
-	for _, b := range bindingsIn(f, f.Root)[f.Text(n)] {
-		if b.prop == "" {
-			if v, ok := numberValue(f, b.value); ok {
+	for _, b := range f.BindingsIn(f.Root)[f.Text(n)] {
+		if b.Prop == "" {
+			if v, ok := f.NumberValue(b.Value); ok {
 				return v, true
 			}
 		}
@@ -102,7 +102,7 @@ func dropTolerance(ff *fileFacts, call *sitter.Node, direct bool) *string {
 	if syntax.Line(call) != syntax.EndLine(call) {
 		return nil
 	}
-	as := args(call)
+	as := syntax.Args(call)
 	if direct {
 		return nil
 	}

@@ -18,7 +18,7 @@ func checkSignature(pass *analyzers.Pass, ff *fileFacts, read func(string) strin
 	for _, h := range ff.handlers {
 		verifies := ff.verifyCalls(h.fn, h.prov, read)
 		for _, s := range h.sources {
-			if s.kind != srcUnverified || reported[s.at] {
+			if s.kind != srcUnverified || reported[s.At] {
 				continue
 			}
 			evName := h.eventVar
@@ -27,7 +27,7 @@ func checkSignature(pass *analyzers.Pass, ff *fileFacts, read func(string) strin
 			} else {
 				evName = "`" + evName + "`"
 			}
-			rep := s.at
+			rep := s.At
 			if s.report != nil {
 				rep = s.report
 			}
@@ -38,22 +38,22 @@ func checkSignature(pass *analyzers.Pass, ff *fileFacts, read func(string) strin
 				how = "no signature check"
 				msg = fmt.Sprintf("%s comes straight from the request body (`%s`, line %d) and the %s signature is never checked: anyone who finds this URL can post a forged %s event and %s.",
 					evName, short(s.label), line, h.prov.name, exampleEvent(h.prov), impact(h.prov))
-			case allExclusive(s.at, verifies):
+			case allExclusive(s.At, verifies):
 				how = "fallback"
 				msg = fmt.Sprintf("%s is taken from the request body (`%s`, line %d) on the path where the %s signature check does not run (it sits in the other branch of an if/else or try/catch): a forged %s event with a bad or missing signature is still processed, and whoever sends it can %s.",
 					evName, short(s.label), line, h.prov.name, exampleEvent(h.prov), impact(h.prov))
-			case allSwallowed(verifies, s.at):
+			case allSwallowed(verifies, s.At):
 				how = "swallowed"
 				msg = fmt.Sprintf("%s is parsed from the request body (`%s`, line %d) after a signature check whose failure is caught and ignored (the `catch` at line %d neither returns nor throws): a forged %s event fails the check and is processed anyway, and whoever sends it can %s.",
 					evName, short(s.label), line, syntax.Line(swallowingCatch(verifies[0])), exampleEvent(h.prov), impact(h.prov))
-			case h.eventVar != "" && usedBefore(ff, h, s.at, verifies[0]) != nil:
+			case h.eventVar != "" && usedBefore(ff, h, s.At, verifies[0]) != nil:
 				how = "used-before"
-				use := usedBefore(ff, h, s.at, verifies[0])
+				use := usedBefore(ff, h, s.At, verifies[0])
 				msg = fmt.Sprintf("%s is taken from the request body (`%s`, line %d) and used at line %d (`%s`) before the %s signature check at line %d runs: a forged %s event is acted on before it is verified, and whoever sends it can %s.",
-					evName, short(s.label), line, syntax.Line(use), short(display(ff.f, use)), h.prov.name, syntax.Line(verifies[0]), exampleEvent(h.prov), impact(h.prov))
-			case allConditional(verifies, s.at, h.fn):
+					evName, short(s.label), line, syntax.Line(use), short(ff.f.Display(use)), h.prov.name, syntax.Line(verifies[0]), exampleEvent(h.prov), impact(h.prov))
+			case allConditional(verifies, s.At, h.fn):
 				how = "conditional"
-				if s.at.StartByte() < verifies[0].StartByte() {
+				if s.At.StartByte() < verifies[0].StartByte() {
 					msg = fmt.Sprintf("%s starts as the request body (`%s`, line %d) and is only replaced by a verified event inside an `if` (line %d): when that condition is false (no secret configured, no signature header sent) a forged %s event is processed, and whoever sends it can %s.",
 						evName, short(s.label), line, syntax.Line(verifies[0]), exampleEvent(h.prov), impact(h.prov))
 				} else {
@@ -63,7 +63,7 @@ func checkSignature(pass *analyzers.Pass, ff *fileFacts, read func(string) strin
 			default:
 				continue
 			}
-			reported[s.at] = true
+			reported[s.At] = true
 			fd := analyzers.Finding{
 				Rule: ruleUnverified, Path: ff.path, StartLine: line, EndLine: line,
 				Message: msg,
@@ -122,17 +122,17 @@ func usedBefore(ff *fileFacts, h *handler, b, v *sitter.Node) *sitter.Node {
 // lets the request go on (no return, throw or response in it), or nil.
 func swallowingCatch(v *sitter.Node) *sitter.Node {
 	for p := v.Parent(); p != nil; p = p.Parent() {
-		if isFunc(p) {
+		if syntax.IsFunc(p) {
 			return nil
 		}
 		if p.Type() != "try_statement" {
 			continue
 		}
 		body, handler := p.ChildByFieldName("body"), p.ChildByFieldName("handler")
-		if body == nil || handler == nil || !within(v, body) {
+		if body == nil || handler == nil || !syntax.Within(v, body) {
 			continue
 		}
-		if len(nodesOfType(handler, "return_statement", "throw_statement")) > 0 {
+		if len(syntax.NodesOfType(handler, "return_statement", "throw_statement")) > 0 {
 			return nil
 		}
 		return handler
@@ -145,7 +145,7 @@ func swallowingCatch(v *sitter.Node) *sitter.Node {
 func allSwallowed(vs []*sitter.Node, b *sitter.Node) bool {
 	for _, v := range vs {
 		h := swallowingCatch(v)
-		if h == nil || within(b, h.Parent()) {
+		if h == nil || syntax.Within(b, h.Parent()) {
 			return false
 		}
 	}
@@ -181,11 +181,11 @@ func short(s string) string {
 // handler into a verified construction, when the shapes are plain.
 func stripeSuggestion(pass *analyzers.Pass, ff *fileFacts, h *handler, s eventSource) *string {
 	f := ff.f
-	if s.at.Type() != "variable_declarator" || syntax.Line(s.at) != syntax.EndLine(s.at) {
+	if s.At.Type() != "variable_declarator" || syntax.Line(s.At) != syntax.EndLine(s.At) {
 		return nil
 	}
 	v := s.node
-	if v.Type() != "call_expression" || lastName(callee(f, v)) != "json" {
+	if v.Type() != "call_expression" || syntax.LastName(f.Callee(v)) != "json" {
 		return nil
 	}
 	fnNode := v.ChildByFieldName("function")
@@ -195,21 +195,21 @@ func stripeSuggestion(pass *analyzers.Pass, ff *fileFacts, h *handler, s eventSo
 	if fnNode.Type() != "member_expression" {
 		return nil
 	}
-	req := compact(f, fnNode.ChildByFieldName("object"))
+	req := f.Compact(fnNode.ChildByFieldName("object"))
 	if !regexp.MustCompile(`^[A-Za-z_$][\w$]*$`).MatchString(req) {
 		return nil
 	}
 	// Only when a client named `stripe` is in scope (imported or declared).
 	client := "stripe"
-	if _, ok := ff.imports[client]; !ok && len(bindingsIn(f, f.Root)[client]) == 0 {
+	if _, ok := ff.imports[client]; !ok && len(f.BindingsIn(f.Root)[client]) == 0 {
 		return nil
 	}
 	lines := strings.Split(ff.text, "\n")
-	ln := syntax.Line(s.at)
+	ln := syntax.Line(s.At)
 	orig := lines[ln-1]
-	decl := f.Text(s.at)
+	decl := f.Text(s.At)
 	repl := fmt.Sprintf("%s = %s.webhooks.constructEvent(await %s.text(), %s.headers.get('stripe-signature')!, process.env.STRIPE_WEBHOOK_SECRET!)",
-		f.Text(s.at.ChildByFieldName("name")), client, req, req)
+		f.Text(s.At.ChildByFieldName("name")), client, req, req)
 	if !strings.Contains(orig, decl) || !strings.HasSuffix(ff.path, ".ts") && !strings.HasSuffix(ff.path, ".tsx") {
 		return nil
 	}
@@ -239,12 +239,12 @@ func checkGitHub(pass *analyzers.Pass, ff *fileFacts, read func(string) string) 
 			return true
 		}
 		if s, ok := f.StringValue(n); ok && strings.EqualFold(s, "x-github-event") {
-			fn := outerFunc(n)
+			fn := syntax.OuterFunc(n)
 			pass.Report(analyzers.Finding{
 				Rule: ruleUnverified, Path: ff.path, StartLine: syntax.Line(n),
-				Message: fmt.Sprintf("This GitHub webhook receiver (%s) trusts the `X-GitHub-Event` header and the body without checking `X-Hub-Signature-256`: anyone can post forged `push`, `installation` or `pull_request` events to it.", funcName(f, fn)),
+				Message: fmt.Sprintf("This GitHub webhook receiver (%s) trusts the `X-GitHub-Event` header and the body without checking `X-Hub-Signature-256`: anyone can post forged `push`, `installation` or `pull_request` events to it.", f.FuncName(fn)),
 				Fix:     "Compute `sha256=` + HMAC-SHA256 of the raw body with the webhook secret and compare it to `X-Hub-Signature-256` with `crypto.timingSafeEqual` before parsing (or use `@octokit/webhooks`' `verifyAndReceive`).",
-				Key:     "unverified GitHub " + funcName(f, fn),
+				Key:     "unverified GitHub " + f.FuncName(fn),
 			})
 			return false
 		}

@@ -1,20 +1,18 @@
-package retrieval
+package syntax
 
 import (
 	"strconv"
 	"strings"
 
 	sitter "github.com/smacker/go-tree-sitter"
-
-	"github.com/leakguard/leakguard/analyzers/syntax"
 )
 
-// Small tree helpers private to this package; the shared data-flow package
-// replaces them where it answers the same question.
+// Node queries shared by the analyzers: the shapes of calls, functions,
+// bindings and literals that every rule family asks about.
 
-// unwrap strips the wrappers that do not change a value: await, parentheses,
+// Unwrap strips the wrappers that do not change a value: await, parentheses,
 // TypeScript non-null and type assertions.
-func unwrap(n *sitter.Node) *sitter.Node {
+func Unwrap(n *sitter.Node) *sitter.Node {
 	for n != nil {
 		switch n.Type() {
 		case "await_expression", "parenthesized_expression", "non_null_expression", "as_expression", "satisfies_expression":
@@ -29,15 +27,15 @@ func unwrap(n *sitter.Node) *sitter.Node {
 	return n
 }
 
-// compact is a node's text without whitespace and with optional chaining
+// Compact is a node's text without whitespace and with optional chaining
 // read as plain member access, for comparing callee shapes.
-func compact(f *syntax.File, n *sitter.Node) string {
+func (f *File) Compact(n *sitter.Node) string {
 	s := strings.Join(strings.Fields(f.Text(n)), "")
 	return strings.ReplaceAll(s, "?.", ".")
 }
 
-// callee returns the compact text of a call's function, or "".
-func callee(f *syntax.File, call *sitter.Node) string {
+// Callee returns the compact text of a call's function, or "".
+func (f *File) Callee(call *sitter.Node) string {
 	if call == nil || call.Type() != "call_expression" {
 		return ""
 	}
@@ -47,19 +45,19 @@ func callee(f *syntax.File, call *sitter.Node) string {
 	if fn != nil && fn.Type() == "await_expression" && fn.NamedChildCount() > 0 {
 		fn = fn.NamedChild(0)
 	}
-	return compact(f, fn)
+	return f.Compact(fn)
 }
 
-// lastName is the last segment of a dotted callee: "stripe.webhooks.constructEvent" → "constructEvent".
-func lastName(s string) string {
+// LastName is the last segment of a dotted callee: "stripe.webhooks.constructEvent" → "constructEvent".
+func LastName(s string) string {
 	if i := strings.LastIndexByte(s, '.'); i >= 0 {
 		return s[i+1:]
 	}
 	return s
 }
 
-// args returns a call's argument nodes.
-func args(call *sitter.Node) []*sitter.Node {
+// Args returns a call's argument nodes.
+func Args(call *sitter.Node) []*sitter.Node {
 	a := call.ChildByFieldName("arguments")
 	if a == nil {
 		return nil
@@ -73,7 +71,8 @@ func args(call *sitter.Node) []*sitter.Node {
 	return out
 }
 
-func isFunc(n *sitter.Node) bool {
+// IsFunc reports function-like nodes: declarations, expressions, arrows, methods.
+func IsFunc(n *sitter.Node) bool {
 	switch n.Type() {
 	case "function_declaration", "function_expression", "function", "arrow_function", "method_definition",
 		"generator_function_declaration", "generator_function":
@@ -82,36 +81,36 @@ func isFunc(n *sitter.Node) bool {
 	return false
 }
 
-// enclosingFunc is the nearest function around n, or nil at module level.
-func enclosingFunc(n *sitter.Node) *sitter.Node {
+// EnclosingFunc is the nearest function around n, or nil at module level.
+func EnclosingFunc(n *sitter.Node) *sitter.Node {
 	for p := n.Parent(); p != nil; p = p.Parent() {
-		if isFunc(p) {
+		if IsFunc(p) {
 			return p
 		}
 	}
 	return nil
 }
 
-// outerFunc is the outermost function around n (the route handler, for a
+// OuterFunc is the outermost function around n (the route handler, for a
 // callback nested in it), or nil at module level.
-func outerFunc(n *sitter.Node) *sitter.Node {
+func OuterFunc(n *sitter.Node) *sitter.Node {
 	var out *sitter.Node
 	for p := n.Parent(); p != nil; p = p.Parent() {
-		if isFunc(p) {
+		if IsFunc(p) {
 			out = p
 		}
 	}
 	return out
 }
 
-// within reports whether n lies inside outer (or is outer).
-func within(n, outer *sitter.Node) bool {
+// Within reports whether n lies inside outer (or is outer).
+func Within(n, outer *sitter.Node) bool {
 	return n != nil && outer != nil && n.StartByte() >= outer.StartByte() && n.EndByte() <= outer.EndByte()
 }
 
-// funcName names a function: its declared name, the variable or property it
+// FuncName names a function: its declared name, the variable or property it
 // is assigned to, or "default"/"handler".
-func funcName(f *syntax.File, fn *sitter.Node) string {
+func (f *File) FuncName(fn *sitter.Node) string {
 	if fn == nil {
 		return "module"
 	}
@@ -128,8 +127,8 @@ func funcName(f *syntax.File, fn *sitter.Node) string {
 			return "default"
 		case "call_expression":
 			// app.post('/webhook', handler) or withAuth(handler): name by the call.
-			c := callee(f, p)
-			if as := args(p); len(as) > 0 {
+			c := f.Callee(p)
+			if as := Args(p); len(as) > 0 {
 				if s, ok := f.StringValue(as[0]); ok {
 					return c + " " + s
 				}
@@ -142,18 +141,18 @@ func funcName(f *syntax.File, fn *sitter.Node) string {
 	return "handler"
 }
 
-// binding is one value given to a name: `const x = v`, `x = v`, or a
+// Binding is one value given to a name: `const x = v`, `x = v`, or a
 // destructured `const { prop: x } = v`.
-type binding struct {
-	value *sitter.Node // the right-hand side
-	prop  string       // the destructured key, "" for the whole value
-	at    *sitter.Node // the declarator or assignment
+type Binding struct {
+	Value *sitter.Node // the right-hand side
+	Prop  string       // the destructured key, "" for the whole value
+	At    *sitter.Node // the declarator or assignment
 }
 
-// bindingsIn collects the bindings of every name declared or assigned in scope.
-func bindingsIn(f *syntax.File, scope *sitter.Node) map[string][]binding {
-	out := map[string][]binding{}
-	syntax.Walk(scope, func(n *sitter.Node) bool {
+// BindingsIn collects the bindings of every name declared or assigned in scope.
+func (f *File) BindingsIn(scope *sitter.Node) map[string][]Binding {
+	out := map[string][]Binding{}
+	f.Walk(scope, func(n *sitter.Node) bool {
 		switch n.Type() {
 		case "variable_declarator":
 			name, val := n.ChildByFieldName("name"), n.ChildByFieldName("value")
@@ -162,14 +161,14 @@ func bindingsIn(f *syntax.File, scope *sitter.Node) map[string][]binding {
 			}
 			switch name.Type() {
 			case "identifier":
-				out[f.Text(name)] = append(out[f.Text(name)], binding{value: val, at: n})
+				out[f.Text(name)] = append(out[f.Text(name)], Binding{Value: val, At: n})
 			case "object_pattern", "array_pattern":
-				bindPattern(f, name, val, n, out)
+				f.bindPattern(name, val, n, out)
 			}
 		case "assignment_expression":
 			l, r := n.ChildByFieldName("left"), n.ChildByFieldName("right")
 			if l != nil && r != nil && l.Type() == "identifier" {
-				out[f.Text(l)] = append(out[f.Text(l)], binding{value: r, at: n})
+				out[f.Text(l)] = append(out[f.Text(l)], Binding{Value: r, At: n})
 			}
 		}
 		return true
@@ -179,12 +178,12 @@ func bindingsIn(f *syntax.File, scope *sitter.Node) map[string][]binding {
 
 // bindPattern records the names a destructuring pattern binds; prop is the
 // innermost key read (`const { data: { user } } = v` binds user with prop user).
-func bindPattern(f *syntax.File, pat, val, at *sitter.Node, out map[string][]binding) {
+func (f *File) bindPattern(pat, val, at *sitter.Node, out map[string][]Binding) {
 	for i := 0; i < int(pat.NamedChildCount()); i++ {
 		c := pat.NamedChild(i)
 		switch c.Type() {
 		case "shorthand_property_identifier_pattern", "identifier":
-			out[f.Text(c)] = append(out[f.Text(c)], binding{value: val, prop: f.Text(c), at: at})
+			out[f.Text(c)] = append(out[f.Text(c)], Binding{Value: val, Prop: f.Text(c), At: at})
 		case "pair_pattern":
 			k, v := c.ChildByFieldName("key"), c.ChildByFieldName("value")
 			if k == nil || v == nil {
@@ -196,22 +195,22 @@ func bindPattern(f *syntax.File, pat, val, at *sitter.Node, out map[string][]bin
 			switch {
 			case v == nil:
 			case v.Type() == "identifier":
-				out[f.Text(v)] = append(out[f.Text(v)], binding{value: val, prop: f.Text(k), at: at})
+				out[f.Text(v)] = append(out[f.Text(v)], Binding{Value: val, Prop: f.Text(k), At: at})
 			case v.Type() == "object_pattern" || v.Type() == "array_pattern":
-				bindPattern(f, v, val, at, out)
+				f.bindPattern(v, val, at, out)
 			}
 		case "object_assignment_pattern", "assignment_pattern":
 			if l := c.ChildByFieldName("left"); l != nil && l.Type() != "object_pattern" {
-				out[f.Text(l)] = append(out[f.Text(l)], binding{value: val, prop: f.Text(l), at: at})
+				out[f.Text(l)] = append(out[f.Text(l)], Binding{Value: val, Prop: f.Text(l), At: at})
 			}
 		case "object_pattern", "array_pattern":
-			bindPattern(f, c, val, at, out)
+			f.bindPattern(c, val, at, out)
 		}
 	}
 }
 
-// paramNames lists the names a function's parameters bind.
-func paramNames(f *syntax.File, fn *sitter.Node) []string {
+// ParamNames lists the names a function's parameters bind.
+func (f *File) ParamNames(fn *sitter.Node) []string {
 	if fn == nil {
 		return nil
 	}
@@ -228,14 +227,14 @@ func paramNames(f *syntax.File, fn *sitter.Node) []string {
 		if pat := p.ChildByFieldName("pattern"); pat != nil {
 			p = pat
 		}
-		out = append(out, syntax.PatternNames(f, p)...)
+		out = append(out, PatternNames(f, p)...)
 	}
 	return out
 }
 
-// objectProp returns the value of key in an object literal, or nil.
-func objectProp(f *syntax.File, obj *sitter.Node, key string) *sitter.Node {
-	obj = unwrap(obj)
+// ObjectProp returns the value of key in an object literal, or nil.
+func (f *File) ObjectProp(obj *sitter.Node, key string) *sitter.Node {
+	obj = Unwrap(obj)
 	if obj == nil || obj.Type() != "object" {
 		return nil
 	}
@@ -260,10 +259,11 @@ func objectProp(f *syntax.File, obj *sitter.Node, key string) *sitter.Node {
 	return nil
 }
 
-// nodesOfType lists the descendants of n (n included) with one of the types.
-func nodesOfType(n *sitter.Node, types ...string) []*sitter.Node {
+// NodesOfType lists the descendants of n (n included) with one of the types.
+// For a whole file, File.Find answers the same without walking the tree.
+func NodesOfType(n *sitter.Node, types ...string) []*sitter.Node {
 	var out []*sitter.Node
-	syntax.Walk(n, func(c *sitter.Node) bool {
+	Walk(n, func(c *sitter.Node) bool {
 		for _, t := range types {
 			if c.Type() == t {
 				out = append(out, c)
@@ -275,10 +275,10 @@ func nodesOfType(n *sitter.Node, types ...string) []*sitter.Node {
 	return out
 }
 
-// numberValue evaluates a numeric literal or a product/sum/difference of
+// NumberValue evaluates a numeric literal or a product/sum/difference of
 // literals (60 * 60 * 24); ok is false for anything else.
-func numberValue(f *syntax.File, n *sitter.Node) (float64, bool) {
-	n = unwrap(n)
+func (f *File) NumberValue(n *sitter.Node) (float64, bool) {
+	n = Unwrap(n)
 	if n == nil {
 		return 0, false
 	}
@@ -288,12 +288,12 @@ func numberValue(f *syntax.File, n *sitter.Node) (float64, bool) {
 		return v, err == nil
 	case "unary_expression":
 		if op := n.ChildByFieldName("operator"); op != nil && f.Text(op) == "-" {
-			v, ok := numberValue(f, n.ChildByFieldName("argument"))
+			v, ok := f.NumberValue(n.ChildByFieldName("argument"))
 			return -v, ok
 		}
 	case "binary_expression":
-		l, ok1 := numberValue(f, n.ChildByFieldName("left"))
-		r, ok2 := numberValue(f, n.ChildByFieldName("right"))
+		l, ok1 := f.NumberValue(n.ChildByFieldName("left"))
+		r, ok2 := f.NumberValue(n.ChildByFieldName("right"))
 		if !ok1 || !ok2 {
 			return 0, false
 		}
@@ -313,7 +313,7 @@ func numberValue(f *syntax.File, n *sitter.Node) (float64, bool) {
 	return 0, false
 }
 
-// display is a node's text on one line, for messages.
-func display(f *syntax.File, n *sitter.Node) string {
+// Display is a node's text on one line, for messages.
+func (f *File) Display(n *sitter.Node) string {
 	return strings.Join(strings.Fields(f.Text(n)), " ")
 }
