@@ -7,6 +7,8 @@ import (
 	"fmt"
 	"strings"
 
+	sitter "github.com/smacker/go-tree-sitter"
+
 	"github.com/leakguard/leakguard/analyzers"
 	"github.com/leakguard/leakguard/analyzers/envname"
 	"github.com/leakguard/leakguard/analyzers/jsindex"
@@ -247,7 +249,12 @@ func secretReads(idx *jsindex.Index, m *jsindex.Module, f *syntax.File) []syntax
 	if validatedEnv(m) {
 		return nil
 	}
-	reads := append([]syntax.EnvRead{}, f.EnvReads()...)
+	var reads []syntax.EnvRead
+	for _, r := range f.EnvReads() {
+		if !serverBranch(f, r.Node) {
+			reads = append(reads, r)
+		}
+	}
 	objects := map[string]bool{}
 	for _, imp := range m.Imports {
 		if tm := idx.Module(imp.Target); imp.Target != "" && !imp.TypeOnly && tm != nil && validatedEnv(tm) {
@@ -261,9 +268,43 @@ func secretReads(idx *jsindex.Index, m *jsindex.Module, f *syntax.File) []syntax
 	}
 	for _, n := range f.Find("member_expression") {
 		obj, prop := n.ChildByFieldName("object"), n.ChildByFieldName("property")
-		if obj != nil && prop != nil && objects[f.Text(obj)] {
+		if obj != nil && prop != nil && objects[f.Text(obj)] && !serverBranch(f, n) {
 			reads = append(reads, syntax.EnvRead{Name: f.Text(prop), Line: syntax.Line(n), Node: n})
 		}
 	}
 	return reads
+}
+
+// serverBranch reports a node that only runs on the server: inside
+// `if (typeof window === 'undefined') {…}`, after `typeof window ===
+// 'undefined' &&`, or in the matching branch of a conditional expression.
+func serverBranch(f *syntax.File, n *sitter.Node) bool {
+	for child, p := n, n.Parent(); p != nil; child, p = p, p.Parent() {
+		var cond, body *sitter.Node
+		switch p.Type() {
+		case "if_statement":
+			cond, body = p.ChildByFieldName("condition"), p.ChildByFieldName("consequence")
+		case "ternary_expression":
+			cond, body = p.ChildByFieldName("condition"), p.ChildByFieldName("consequence")
+		case "binary_expression":
+			if op := p.ChildByFieldName("operator"); op != nil && f.Text(op) == "&&" {
+				cond, body = p.ChildByFieldName("left"), p.ChildByFieldName("right")
+			}
+		}
+		if cond != nil && body != nil && within(child, body) && onServer(f.Text(cond)) {
+			return true
+		}
+	}
+	return false
+}
+
+func within(n, outer *sitter.Node) bool {
+	return n.StartByte() >= outer.StartByte() && n.EndByte() <= outer.EndByte()
+}
+
+// onServer reports a condition that holds only outside the browser.
+func onServer(cond string) bool {
+	c := strings.NewReplacer(" ", "", "\n", "", "\t", "", "'", `"`, "`", `"`).Replace(cond)
+	return strings.Contains(c, `typeofwindow==="undefined"`) || strings.Contains(c, `typeofwindow=="undefined"`) ||
+		strings.Contains(c, `"undefined"===typeofwindow`)
 }

@@ -175,7 +175,8 @@ func secretValue(name, v string) bool {
 	case strings.ContainsAny(v, " \t\n()"), strings.Contains(v, "://"), pathLike(v):
 		// Sentences, URLs, paths and references such as env(NAME) are not secrets.
 		return false
-	case Placeholder(v), PublicValue(v), identifierLike.MatchString(v), strings.HasPrefix(v, "data:"):
+	case Placeholder(v), PublicValue(v), identifierLike.MatchString(v), strings.HasPrefix(v, "data:"), strings.HasPrefix(v, "$"):
+		// Also data: URIs and shell or CI variable references ($RUNNER_TEMP/key.p8).
 		return false
 	case !hasLetter.MatchString(v):
 		return false
