@@ -157,8 +157,28 @@ func (fa *Func) evalCall(n *sitter.Node) *Value {
 			// jwt.verify(token, secret): a verified token is not the raw request.
 			return empty
 		}
+		if !recv.Is(dataLabels) && memberDepth(fn) >= 2 && !validators[name] {
+			// stripe.checkout.sessions.retrieve(id), openai.chat.completions.create(…):
+			// what an external service returns is its data, not the client's,
+			// even when the client chose which object to fetch.
+			return empty
+		}
 	}
 	return union(recv, only(fa.argsValue(args), dataLabels&^Secret))
+}
+
+// validators return (a checked copy of) their input.
+var validators = map[string]bool{"parse": true, "safeParse": true, "parseAsync": true, "safeParseAsync": true,
+	"validate": true, "validateSync": true, "cast": true, "assert": true, "create": false}
+
+// memberDepth counts the member accesses of a callee: stripe.a.b.c() is 3.
+func memberDepth(fn *sitter.Node) int {
+	d := 0
+	for fn != nil && fn.Type() == "member_expression" {
+		d++
+		fn = fn.ChildByFieldName("object")
+	}
+	return d
 }
 
 // keyedReaders read one named value from a request part: Hono's
