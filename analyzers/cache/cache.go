@@ -92,8 +92,9 @@ func run(pass *analyzers.Pass) error {
 		if f.HasDirective("use client") {
 			continue
 		}
-		c := &checker{pass: pass, prog: prog, idx: idx, f: f, path: p, funcs: map[*sitter.Node]*flow.Func{}}
+		c := &checker{pass: pass, prog: prog, idx: idx, f: f, path: p}
 		c.entries = jsindex.Entries(f, p)
+		c.funcs = prog.Funcs(f, c.entries)
 		if nextConfigRE.MatchString(p) {
 			c.checkNextConfig()
 			continue
@@ -148,27 +149,11 @@ type checker struct {
 	f       *syntax.File
 	path    string
 	entries []jsindex.Entry
-	funcs   map[*sitter.Node]*flow.Func
+	funcs   *flow.FileFuncs
 }
 
 // flowOf analyzes a function, as an entry point when it is one.
-func (c *checker) flowOf(fn *sitter.Node) *flow.Func {
-	if fn == nil {
-		return nil
-	}
-	if fa, ok := c.funcs[fn]; ok {
-		return fa
-	}
-	var entry *jsindex.Entry
-	for i := range c.entries {
-		if e := &c.entries[i]; e.Func != nil && e.Func.StartByte() == fn.StartByte() && e.Func.EndByte() == fn.EndByte() {
-			entry = e
-		}
-	}
-	fa := c.prog.Analyze(c.f, fn, entry)
-	c.funcs[fn] = fa
-	return fa
-}
+func (c *checker) flowOf(fn *sitter.Node) *flow.Func { return c.funcs.Of(fn) }
 
 var authish = regexp.MustCompile(`(?i)auth|session|user|login|signed|clerk|supabase|currentUser|withAuth|protect`)
 

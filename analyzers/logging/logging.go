@@ -116,7 +116,7 @@ type checker struct {
 	stripe  bool
 	authjs  bool // an Auth.js/NextAuth module: `account` holds OAuth tokens
 	entries []jsindex.Entry
-	funcs   map[*sitter.Node]*flow.Func
+	funcs   *flow.FileFuncs
 	touches map[*sitter.Node]bool
 	redact  map[string]string // logger root name → its redact configuration text
 	imports map[string]string
@@ -125,7 +125,7 @@ type checker struct {
 var aiImport = regexp.MustCompile(`^(ai|openai|@ai-sdk/.*|@anthropic-ai/.*|@langchain/.*|langchain(/.*)?|llamaindex|cohere-ai|@google/generative-ai|@google/genai|groq-sdk|@mistralai/.*|replicate|together-ai|ollama|@vercel/ai)$`)
 
 func newChecker(pass *analyzers.Pass, prog *flow.Program, idx *jsindex.Index, f *syntax.File, p string) *checker {
-	c := &checker{pass: pass, prog: prog, idx: idx, f: f, path: p, funcs: map[*sitter.Node]*flow.Func{}, touches: map[*sitter.Node]bool{},
+	c := &checker{pass: pass, prog: prog, idx: idx, f: f, path: p, touches: map[*sitter.Node]bool{},
 		redact: map[string]string{}, imports: map[string]string{}}
 	for _, imp := range f.Imports() {
 		if aiImport.MatchString(imp.Spec) {
@@ -145,28 +145,12 @@ func newChecker(pass *analyzers.Pass, prog *flow.Program, idx *jsindex.Index, f 
 		c.stripe = true
 	}
 	c.entries = jsindex.Entries(f, p)
+	c.funcs = prog.Funcs(f, c.entries)
 	return c
 }
 
 // flowOf returns the data-flow analysis of the outermost function around n.
-func (c *checker) flowOf(n *sitter.Node) *flow.Func {
-	fn := syntax.OuterFunc(n)
-	if fn == nil {
-		return nil
-	}
-	if fa, ok := c.funcs[fn]; ok {
-		return fa
-	}
-	var entry *jsindex.Entry
-	for i := range c.entries {
-		if e := &c.entries[i]; e.Func != nil && e.Func.StartByte() == fn.StartByte() && e.Func.EndByte() == fn.EndByte() {
-			entry = e
-		}
-	}
-	fa := c.prog.Analyze(c.f, fn, entry)
-	c.funcs[fn] = fa
-	return fa
-}
+func (c *checker) flowOf(n *sitter.Node) *flow.Func { return c.funcs.Of(syntax.OuterFunc(n)) }
 
 func (c *checker) check() {
 	for _, call := range c.f.Find("call_expression") {

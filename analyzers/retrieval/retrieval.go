@@ -78,7 +78,7 @@ func run(pass *analyzers.Pass) error {
 			idx, _ = pass.Index()
 			prog = flow.NewProgram(idx, pass.Config)
 		}
-		c := &checker{pass: pass, prog: prog, f: f, path: p, funcs: map[*sitter.Node]*flow.Func{}, entries: jsindex.Entries(f, p)}
+		c := newChecker(pass, prog, f, p)
 		if !changed[p] {
 			// A call site found because the change redefines its SQL function:
 			// judge the rpc calls only, and only of functions the change defines.
@@ -141,25 +141,15 @@ type checker struct {
 	f             *syntax.File
 	path          string
 	entries       []jsindex.Entry
-	funcs         map[*sitter.Node]*flow.Func
+	funcs         *flow.FileFuncs
 }
 
-func (c *checker) flowOf(fn *sitter.Node) *flow.Func {
-	if fn == nil {
-		return nil
-	}
-	if fa, ok := c.funcs[fn]; ok {
-		return fa
-	}
-	var entry *jsindex.Entry
-	for i := range c.entries {
-		if e := &c.entries[i]; e.Func != nil && e.Func.StartByte() == fn.StartByte() && e.Func.EndByte() == fn.EndByte() {
-			entry = e
-		}
-	}
-	fa := c.prog.Analyze(c.f, fn, entry)
-	c.funcs[fn] = fa
-	return fa
+// flowOf analyzes a function, as an entry point when it is one.
+func (c *checker) flowOf(fn *sitter.Node) *flow.Func { return c.funcs.Of(fn) }
+
+func newChecker(pass *analyzers.Pass, prog *flow.Program, f *syntax.File, p string) *checker {
+	entries := jsindex.Entries(f, p)
+	return &checker{pass: pass, prog: prog, f: f, path: p, entries: entries, funcs: prog.Funcs(f, entries)}
 }
 
 // ownerish matches names of user and tenant keys.
@@ -256,7 +246,7 @@ func (c *checker) authenticatedCaller(n *sitter.Node) string {
 		if !imported {
 			continue
 		}
-		other := &checker{pass: c.pass, prog: c.prog, f: f, path: p, funcs: map[*sitter.Node]*flow.Func{}, entries: jsindex.Entries(f, p)}
+		other := newChecker(c.pass, c.prog, f, p)
 		for _, call := range f.Find("call_expression") {
 			if f.Callee(call) != name {
 				continue
