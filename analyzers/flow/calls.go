@@ -80,6 +80,11 @@ func (fa *Func) evalCall(n *sitter.Node) *Value {
 			return union(out, only(fa.argsValue(args), Request))
 		}
 	}
+	if verifiedTokenRE.MatchString(name) {
+		// jwtVerify(token, key), jwt.verify, unsealData, getIronSession: the
+		// session was checked against a server key.
+		return source(Identity, "token", "", n)
+	}
 	if fn.Type() == "identifier" {
 		switch name {
 		case "headers":
@@ -127,6 +132,10 @@ func (fa *Func) evalCall(n *sitter.Node) *Value {
 			if ret.Is(Privileged) || ret.Is(UserScoped) {
 				return ret
 			}
+			if ret.Is(Owned) && !ret.Is(Identity|Unverified) && fa.Prog.IsIdentityGetterName(name) {
+				// getUser() that loads the caller's row by the verified session id.
+				return union(ret, source(Identity, "helper", "", n))
+			}
 			if !ret.Is(Identity|Unverified) && !s.Returns.Is(Row) && fa.Prog.IsIdentityGetterName(name) {
 				// getSession(cookie) that asks the auth server: the name says
 				// what it returns even when the body does not show it.
@@ -153,9 +162,11 @@ func (fa *Func) evalCall(n *sitter.Node) *Value {
 	var recv *Value
 	if fn.Type() == "member_expression" {
 		recv = only(fa.Eval(fn.ChildByFieldName("object")), dataLabels)
-		if name == "verify" || name == "decode" || name == "jwtVerify" {
-			// jwt.verify(token, secret): a verified token is not the raw request.
-			return empty
+		if name == "verify" && strings.Contains(strings.ToLower(fa.text(fn.ChildByFieldName("object"))), "jwt") {
+			return source(Identity, "token", "", n) // jwt.verify(token, secret)
+		}
+		if name == "decode" {
+			return only(fa.argsValue(args), Request) // jwt.decode does not verify
 		}
 		if !recv.Is(dataLabels) && memberDepth(fn) >= 2 && !validators[name] {
 			// stripe.checkout.sessions.retrieve(id), openai.chat.completions.create(…):
@@ -166,6 +177,8 @@ func (fa *Func) evalCall(n *sitter.Node) *Value {
 	}
 	return union(recv, only(fa.argsValue(args), dataLabels&^Secret))
 }
+
+var verifiedTokenRE = regexp.MustCompile(`^(jwtVerify|verifyJwt|verifyJWT|verifyToken|verifySession|verifyAccessToken|verifyIdToken|unsealData|getIronSession|decrypt|decryptSession)$`)
 
 // validators return (a checked copy of) their input.
 var validators = map[string]bool{"parse": true, "safeParse": true, "parseAsync": true, "safeParseAsync": true,

@@ -913,7 +913,7 @@ func (fa *Func) isIdentitySourceCall(n *sitter.Node) bool {
 	}
 	if fn.Type() == "identifier" || fn.Type() == "member_expression" {
 		if s := fa.Prog.summaryOf(fa.File, name); s != nil {
-			return s.Returns != nil && s.Returns.Is(Identity|Unverified)
+			return s.Returns != nil && (s.Returns.Is(Identity|Unverified) || s.Returns.Is(Owned) && fa.Prog.IsIdentityGetterName(name))
 		}
 		return fa.Prog.IsIdentityGetterName(name)
 	}
