@@ -145,20 +145,25 @@ func (e *Engine) Run(ctx context.Context, ch source.Change, cfg *config.Repo) (*
 
 	sides := [2]*sideState{}
 	var found [2][]*Finding
+	var sideFiles [2][]*source.File
 	for _, side := range []source.Side{source.Base, source.Head} {
-		st := &sideState{tree: ch.Tree(side), cache: cache, blobs: map[string]*blobEntry{}, skipped: map[string]string{}}
-		sides[side] = st
-		var sideFiles []*source.File
+		sides[side] = &sideState{tree: ch.Tree(side), cache: cache, blobs: map[string]*blobEntry{}, skipped: map[string]string{}}
 		for _, f := range analyzed {
 			if f.ExistsAt(side) {
-				sideFiles = append(sideFiles, f)
+				sideFiles[side] = append(sideFiles[side], f)
 			}
 		}
-		if len(sideFiles) == 0 {
+	}
+	for _, side := range []source.Side{source.Base, source.Head} {
+		if len(sideFiles[side]) == 0 {
 			continue
 		}
 		for _, a := range e.Analyzers {
-			pass := &Pass{Analyzer: a, Side: side, Files: sideFiles, Tree: st.tree, Config: cfg, ctx: ctx, side: st, out: &found[side]}
+			pass := &Pass{Analyzer: a, Side: side, Files: sideFiles[side], Tree: sides[side].tree, Config: cfg, ctx: ctx, side: sides[side], out: &found[side]}
+			if side == source.Head {
+				st := sides[source.Base]
+				pass.base = &Pass{Analyzer: a, Side: source.Base, Files: sideFiles[source.Base], Tree: st.tree, Config: cfg, ctx: ctx, side: st}
+			}
 			if err := runAnalyzer(a, pass); err != nil {
 				return nil, fmt.Errorf("analyzer %s on %s: %w", a.Name, side, err)
 			}

@@ -233,3 +233,42 @@ func TestRedact(t *testing.T) {
 		t.Errorf("MaskTokens: %s", masked)
 	}
 }
+
+// TestBaseView: a head pass reads the base side of a changed file and the
+// repository at base without any state of its own between passes.
+func TestBaseView(t *testing.T) {
+	rule := &analyzers.Rule{ID: "auth-guard/test-removed", Category: analyzers.CategoryAuthGuard, Severity: analyzers.High, Summary: "t"}
+	removed := &analyzers.Analyzer{Name: "removed", Rules: []*analyzers.Rule{rule}, Run: func(pass *analyzers.Pass) error {
+		base := pass.Base()
+		if pass.Side == source.Base {
+			if base != nil {
+				t.Error("a base pass has no base view")
+			}
+			return nil
+		}
+		for _, f := range pass.Files {
+			if !f.ExistsAt(source.Base) {
+				continue
+			}
+			old, err := base.Read(f.PathAt(source.Base))
+			if err != nil {
+				return err
+			}
+			now, _ := pass.Read(pass.Path(f))
+			if strings.Contains(string(old), "requireUser()") && !strings.Contains(string(now), "requireUser()") {
+				pass.Report(analyzers.Finding{Rule: rule, Path: pass.Path(f), StartLine: 1, Message: "check removed", Key: "removed"})
+			}
+		}
+		return nil
+	}}
+	r := newRepo(t)
+	r.write("old.ts", strings.Repeat("// padding to keep the rename similar\n", 8)+"requireUser()\nwork()\n")
+	base := r.commit()
+	os.Remove(filepath.Join(r.dir, "old.ts"))
+	r.write("new.ts", strings.Repeat("// padding to keep the rename similar\n", 8)+"work()\n")
+	head := r.commit()
+	res := analysistest.RunEngine(t, r.dir, base, head, removed)
+	if len(res.Findings) != 1 || res.Findings[0].Path != "new.ts" || res.Findings[0].Status != analyzers.StatusNew {
+		t.Fatalf("findings %+v", res.Findings)
+	}
+}

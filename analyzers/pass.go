@@ -23,8 +23,16 @@ type Pass struct {
 
 	ctx  context.Context
 	side *sideState
-	out  *[]*Finding
+	out  *[]*Finding // nil on a read-only view
+	base *Pass       // for a head pass, the view of the base side
 }
+
+// Base returns, for a pass over the head, a read-only view of the base side:
+// the same analyzer's changed files as they were, and the repository at base
+// (Read, Parse, Index, Policy). Regression rules compare the two ("this
+// handler checked auth at base"). It returns nil on a base pass. Findings
+// cannot be reported through the view.
+func (p *Pass) Base() *Pass { return p.base }
 
 // Context is cancelled when the review is abandoned.
 func (p *Pass) Context() context.Context { return p.ctx }
@@ -59,6 +67,9 @@ func (p *Pass) Changed(f *source.File, line int) bool { return f.Changed(p.Side,
 
 // Report records a finding. Rule must belong to the pass's analyzer.
 func (p *Pass) Report(f Finding) {
+	if p.out == nil {
+		panic(fmt.Sprintf("analyzer %s reported a finding through the read-only base view", p.Analyzer.Name))
+	}
 	if f.Rule == nil || p.Analyzer.Rule(f.Rule.ID) == nil {
 		panic(fmt.Sprintf("analyzer %s reported a finding for a rule it does not declare", p.Analyzer.Name))
 	}

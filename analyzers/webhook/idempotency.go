@@ -2,10 +2,7 @@ package webhook
 
 import (
 	"regexp"
-	"runtime"
 	"strings"
-	"sync"
-	"weak"
 
 	sitter "github.com/smacker/go-tree-sitter"
 
@@ -14,61 +11,18 @@ import (
 	"github.com/leakguard/leakguard/analyzers/syntax"
 )
 
-// baseChecks remembers, per changed file of a review in progress, which
-// handlers checked event.id at base. The engine runs the base pass before the
-// head pass and hands both the same *source.File, so the head pass can ask
-// what base had. Entries go away with the review's files.
-//
-// A Pass that could read the other side's trees would make this table
-// unnecessary; it is the one piece of state this analyzer keeps.
-type baseChecks struct {
-	mu sync.Mutex
-	m  map[weak.Pointer[source.File]]map[string]bool
-}
-
-func (b *baseChecks) record(f *source.File, handlers map[string]bool) {
-	key := weak.Make(f)
-	b.mu.Lock()
-	defer b.mu.Unlock()
-	if b.m == nil {
-		b.m = map[weak.Pointer[source.File]]map[string]bool{}
-	}
-	if _, ok := b.m[key]; !ok {
-		runtime.AddCleanup(f, func(k weak.Pointer[source.File]) {
-			b.mu.Lock()
-			delete(b.m, k)
-			b.mu.Unlock()
-		}, key)
-	}
-	b.m[key] = handlers
-}
-
-func (b *baseChecks) had(f *source.File, handler string) bool {
-	b.mu.Lock()
-	defer b.mu.Unlock()
-	return b.m[weak.Make(f)][handler]
-}
-
 var idempotencyWords = regexp.MustCompile(`(?i)processed|idempot|dedup|already|event_?id|webhook_?events|stripe_?events|onConflict|ON CONFLICT|setnx|\bNX\b`)
 
-// checkIdempotency records handlers with an event-id check at base and, at
-// head, reports those that lost it.
-func checkIdempotency(pass *analyzers.Pass, file *source.File, ff *fileFacts, st *baseChecks, read func(string) string) {
-	if pass.Side == source.Base {
-		checked := map[string]bool{}
-		for _, h := range ff.handlers {
-			if h.eventVar != "" && hasEventIDCheck(ff, h, read) {
-				checked[handlerKey(h)] = true
-			}
-		}
-		st.record(file, checked)
+// checkIdempotency reports, at head, the handlers whose event-id check the
+// base version of the same file had and the change removed.
+func checkIdempotency(pass *analyzers.Pass, file *source.File, ff *fileFacts, read func(string) string) {
+	base := pass.Base()
+	if base == nil || !file.ExistsAt(source.Base) {
 		return
 	}
-	if file.Status == source.Added {
-		return
-	}
+	had := baseEventIDChecks(base, file.PathAt(source.Base))
 	for _, h := range ff.handlers {
-		if h.eventVar == "" || !st.had(file, handlerKey(h)) || hasEventIDCheck(ff, h, read) {
+		if h.eventVar == "" || !had[handlerKey(h)] || hasEventIDCheck(ff, h, read) {
 			continue
 		}
 		at := h.site
@@ -87,6 +41,24 @@ func checkIdempotency(pass *analyzers.Pass, file *source.File, ff *fileFacts, st
 			Key: "idempotency " + handlerKey(h),
 		})
 	}
+}
+
+// baseEventIDChecks lists the handlers of a file, as it was at base, that
+// checked their event's id.
+func baseEventIDChecks(base *analyzers.Pass, p string) map[string]bool {
+	f, err := base.Parse(p)
+	if err != nil {
+		return nil
+	}
+	ff := newFacts(f, p)
+	read := moduleReader(base, p)
+	checked := map[string]bool{}
+	for _, h := range ff.handlers {
+		if h.eventVar != "" && hasEventIDCheck(ff, h, read) {
+			checked[handlerKey(h)] = true
+		}
+	}
+	return checked
 }
 
 // handlerKey names a handler across base and head; the event variable is left

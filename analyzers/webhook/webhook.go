@@ -49,19 +49,14 @@ var (
 )
 
 // Analyzer is the webhook family.
-var Analyzer = newAnalyzer()
-
-func newAnalyzer() *analyzers.Analyzer {
-	st := &baseChecks{}
-	return &analyzers.Analyzer{
-		Name:  "webhook",
-		Doc:   "Finds webhook receivers that accept unsigned, replayable or duplicated deliveries, or map events to accounts from payer-controlled fields.",
-		Rules: []*analyzers.Rule{ruleUnverified, ruleParsedBody, ruleReplay, ruleAccount, ruleIdempotency},
-		Run:   func(p *analyzers.Pass) error { return run(p, st) },
-	}
+var Analyzer = &analyzers.Analyzer{
+	Name:  "webhook",
+	Doc:   "Finds webhook receivers that accept unsigned, replayable or duplicated deliveries, or map events to accounts from payer-controlled fields.",
+	Rules: []*analyzers.Rule{ruleUnverified, ruleParsedBody, ruleReplay, ruleAccount, ruleIdempotency},
+	Run:   run,
 }
 
-func run(pass *analyzers.Pass, st *baseChecks) error {
+func run(pass *analyzers.Pass) error {
 	for _, file := range pass.Files {
 		p := pass.Path(file)
 		if _, ok := syntax.LangOf(p); !ok || isTestPath(p) {
@@ -85,7 +80,7 @@ func run(pass *analyzers.Pass, st *baseChecks) error {
 		checkParsedBody(pass, ff)
 		checkReplay(pass, ff)
 		checkAccount(pass, ff)
-		checkIdempotency(pass, file, ff, st, read)
+		checkIdempotency(pass, file, ff, read)
 	}
 	return nil
 }
