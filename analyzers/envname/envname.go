@@ -96,8 +96,14 @@ func SecretName(name string) bool {
 var aboutSuffixes = []string{"ID", "IDS", "NAME", "NAMES", "TYPE", "URL", "URI", "ENDPOINT", "PATH", "FILE", "HEADER", "COOKIE",
 	"PARAM", "FIELD", "LABEL", "LENGTH", "TTL", "EXPIRY", "EXPIRES", "EXPIRATION", "PREFIX", "VERSION", "ARN", "REF"}
 
-// namesAboutSecret reports names like SECRET_NAME or TOKEN_URL whose last
-// word says the value is metadata. Connection strings named *_URL keep
+// settingWords mark names of settings about a secret rather than the secret:
+// feature flags (NEXT_PUBLIC_DISABLE_EMAIL_PASSWORD_SIGNUP), limits and
+// policies (PASSWORD_MIN_LENGTH, TOKEN_LIMIT).
+var settingWords = []string{"ENABLE", "ENABLED", "DISABLE", "DISABLED", "ALLOW", "ALLOWED", "SHOW", "HIDE", "FEATURE", "FLAG",
+	"MIN", "MAX", "LENGTH", "LIMIT", "POLICY", "EXPIRY", "TTL"}
+
+// namesAboutSecret reports names like SECRET_NAME, TOKEN_URL or
+// DISABLE_PASSWORD_SIGNUP whose words say the value is metadata or a setting. Connection strings named *_URL keep
 // their password: DATABASE_URL and friends stay secret.
 func namesAboutSecret(name string) bool {
 	words := strings.FieldsFunc(strings.ToUpper(name), func(r rune) bool { return r == '_' || r == '-' || r == '.' })
@@ -106,6 +112,11 @@ func namesAboutSecret(name string) bool {
 	}
 	last := words[len(words)-1]
 	t := tokens(name)
+	for _, w := range settingWords {
+		if t[w] {
+			return true
+		}
+	}
 	if (last == "URL" || last == "URI") && (connectionString(t) || t["WEBHOOK"]) {
 		return false
 	}
@@ -172,7 +183,7 @@ func PublicSecretName(name string) bool {
 	}
 	rest := name[len(p):]
 	t := tokens(rest)
-	if hasSafeToken(t) && !t["SECRET"] && !ServiceRole(rest) {
+	if hasSafeToken(t) && !t["SECRET"] && !ServiceRole(rest) || namesAboutSecret(rest) {
 		return false
 	}
 	switch {

@@ -83,3 +83,14 @@ func TestConnectionStrings(t *testing.T) {
 		t.Errorf("PublicSecretName: POSTGRES_URL is a connection string, SUPABASE_URL is not")
 	}
 }
+
+func TestSettingsAreNotSecrets(t *testing.T) {
+	for _, name := range []string{"NEXT_PUBLIC_DISABLE_EMAIL_PASSWORD_SIGNUP", "NEXT_PUBLIC_ENABLE_PRIVATE_BETA", "PASSWORD_MIN_LENGTH", "OPENAI_TOKEN_LIMIT", "NEXT_PUBLIC_SHOW_API_KEY_PAGE"} {
+		if SecretName(name) || PublicSecretName(name) {
+			t.Errorf("%s is a setting, not a secret", name)
+		}
+	}
+	if !SecretName("ADMIN_LOGIN_PASSWORD") {
+		t.Error("ADMIN_LOGIN_PASSWORD is a password")
+	}
+}
