@@ -175,8 +175,9 @@ func secretValue(name, v string) bool {
 	case strings.ContainsAny(v, " \t\n()"), strings.Contains(v, "://"), pathLike(v):
 		// Sentences, URLs, paths and references such as env(NAME) are not secrets.
 		return false
-	case Placeholder(v), PublicValue(v), identifierLike.MatchString(v), strings.HasPrefix(v, "data:"), strings.HasPrefix(v, "$"):
-		// Also data: URIs and shell or CI variable references ($RUNNER_TEMP/key.p8).
+	case Placeholder(v), PublicValue(v), identifierLike.MatchString(strings.Trim(v, "_")), strings.HasPrefix(v, "data:"), strings.HasPrefix(v, "$"), !ascii(v):
+		// Also sentinels (__DEFAULT_CREDENTIALS__), data: URIs, shell or CI
+		// variable references ($RUNNER_TEMP/key.p8) and text in other scripts.
 		return false
 	case !hasLetter.MatchString(v):
 		return false
@@ -187,6 +188,16 @@ func secretValue(name, v string) bool {
 		return entropy(v) >= 3.0
 	}
 	return entropy(v) >= 3.5
+}
+
+// ascii reports whether s is printable ASCII, as generated secrets are.
+func ascii(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] < 0x20 || s[i] > 0x7e {
+			return false
+		}
+	}
+	return true
 }
 
 // snake turns an identifier like stripeSecretKey into STRIPE_SECRET_KEY.
@@ -205,7 +216,16 @@ func snake(id string) string {
 	return b.String()
 }
 
-var assignRE = regexp.MustCompile(`(?i)\b([A-Za-z0-9_.-]*(?:secret|passw(?:or)?d|token|api[_-]?key|apikey|private[_-]?key|access[_-]?key|auth[_-]?key|credentials?)[A-Za-z0-9_.-]*)["']?\s*(?::|=|=>)\s*["']?([^"'\s,;#}]+)`)
+const secretWordRE = `(?i)\b([A-Za-z0-9_.-]*(?:secret|passw(?:or)?d|token|api[_-]?key|apikey|private[_-]?key|access[_-]?key|auth[_-]?key|credentials?)[A-Za-z0-9_.-]*)["']?\s*(?::=|=>|:|=)\s*`
+
+var (
+	// assignRE finds `name: value` and `name = value` in config formats,
+	// where values may be unquoted.
+	assignRE = regexp.MustCompile(secretWordRE + `["']?([^"'\s,;#}]+)`)
+	// assignQuotedRE finds assignments of string literals in source code,
+	// where an unquoted value is an expression, not a secret.
+	assignQuotedRE = regexp.MustCompile(secretWordRE + "[\"'`]([^\"'`\\s,;#}]+)[\"'`]")
+)
 
 func (fs *fileScan) generic() {
 	if fs.test || envname.IsEnvFile(fs.path) {
@@ -251,11 +271,15 @@ func (fs *fileScan) generic() {
 		}
 		return
 	}
-	if !configLike(fs.path) {
+	re := assignRE
+	switch {
+	case sourceCode(fs.path):
+		re = assignQuotedRE
+	case !configLike(fs.path):
 		return
 	}
 	for i, line := range strings.Split(fs.text, "\n") {
-		for _, m := range assignRE.FindAllStringSubmatch(line, -1) {
+		for _, m := range re.FindAllStringSubmatch(line, -1) {
 			report(m[1], m[2], i+1)
 		}
 	}
@@ -281,11 +305,20 @@ func browserSDKConfig(f *syntax.File, pair *sitter.Node, v string) bool {
 	return firebase || algolia
 }
 
+// sourceCode lists languages other than JavaScript whose secrets are string
+// literals assigned to a name.
+func sourceCode(p string) bool {
+	switch strings.ToLower(path.Ext(p)) {
+	case ".py", ".rb", ".go", ".php", ".java", ".kt", ".cs", ".rs", ".swift", ".dart", ".vue", ".svelte", ".astro":
+		return true
+	}
+	return false
+}
+
 // configLike lists text formats where secrets appear as key: value pairs.
 func configLike(p string) bool {
 	switch strings.ToLower(path.Ext(p)) {
-	case ".json", ".yml", ".yaml", ".toml", ".ini", ".cfg", ".conf", ".properties", ".xml", ".tf", ".tfvars",
-		".py", ".rb", ".go", ".php", ".java", ".kt", ".cs", ".rs", ".sh", ".bash", ".sql", ".swift", ".dart", ".vue", ".svelte", ".astro":
+	case ".json", ".yml", ".yaml", ".toml", ".ini", ".cfg", ".conf", ".properties", ".xml", ".tf", ".tfvars", ".sh", ".bash", ".sql":
 		return true
 	}
 	b := strings.ToLower(path.Base(p))
@@ -547,7 +580,7 @@ func envReadsIn(f *syntax.File, n *sitter.Node) []string {
 // test env files, whose credentials are fakes by design.
 func TestPath(p string) bool {
 	lp := "/" + strings.ToLower(p)
-	for _, d := range []string{"/test/", "/tests/", "/__tests__/", "/spec/", "/specs/", "/fixtures/", "/__fixtures__/", "/testdata/", "/__mocks__/", "/mocks/", "/e2e/", "/cypress/", "/playwright/", "/seeds/", "/seeders/", "/__stories__/"} {
+	for _, d := range []string{"/test/", "/tests/", "/__tests__/", "/spec/", "/specs/", "/fixtures/", "/__fixtures__/", "/testdata/", "/__mocks__/", "/mocks/", "/e2e/", "/cypress/", "/playwright/", "/seed/", "/seeds/", "/seeders/", "/__stories__/"} {
 		if strings.Contains(lp, d) {
 			return true
 		}

@@ -30,7 +30,7 @@ func entropy(s string) float64 {
 var placeholderWords = []string{
 	"xxx", "your", "example", "placeholder", "changeme", "change_me", "change-me", "replace", "dummy",
 	"fake", "sample", "redacted", "insert", "todo", "here", "mock", "notreal", "not_real", "not-a-",
-	"invalid", "secret_key", "secretkey", "demo", "foobar", "lorem", "abcdef", "123456", "987654",
+	"invalid", "secret_key", "secretkey", "demo", "foobar", "lorem", "abcdef", "123456", "987654", "default",
 }
 
 var weakPasswords = map[string]bool{
@@ -57,11 +57,36 @@ func Placeholder(v string) bool {
 			return true
 		}
 	}
-	// The random part of a real key is not a run of one character.
-	if maxRun(v) >= 6 {
-		return true
+	// The random part of a real key is not a run of one character, nor
+	// counting (abc123def456), nor base64 of a placeholder.
+	return maxRun(v) >= 6 || sequential(v) || placeholderBase64(v)
+}
+
+// sequential reports values made of counting runs such as "abc123def456ghi789".
+func sequential(s string) bool {
+	if len(s) < 8 {
+		return false
 	}
-	return false
+	steps := 0
+	for i := 1; i < len(s); i++ {
+		if s[i] == s[i-1]+1 {
+			steps++
+		}
+	}
+	return steps*2 >= len(s)-1
+}
+
+// placeholderBase64 reports base64 that decodes to placeholder text, such as
+// the QStash dev server token {"UserID":"defaultUser","Password":"defaultPassword"}.
+func placeholderBase64(v string) bool {
+	if len(v) < 16 || !strings.HasPrefix(v, "ey") {
+		return false
+	}
+	b, err := base64.StdEncoding.DecodeString(v)
+	if err != nil {
+		b, err = base64.RawURLEncoding.DecodeString(strings.TrimRight(v, "="))
+	}
+	return err == nil && Placeholder(string(b))
 }
 
 func maxRun(s string) int {
@@ -136,13 +161,13 @@ var publicJWTRoles = map[string]bool{"anon": true}
 
 // PublicValue reports values that are public by design and never a leak,
 // whatever name holds them: publishable keys (pk_…, sb_publishable_…), the
-// Supabase anon JWT, the keys of the local Supabase stack and keys published
-// in API references.
+// Supabase anon JWT, the keys of the local Supabase stack, PostHog project
+// keys (phc_), Mapbox public tokens (pk.) and keys published in API references.
 func PublicValue(v string) bool {
 	if documentationKeys[v] {
 		return true
 	}
-	for _, p := range []string{"pk_live_", "pk_test_", "sb_publishable_"} {
+	for _, p := range []string{"pk_live_", "pk_test_", "sb_publishable_", "phc_", "pk.eyJ"} {
 		if strings.HasPrefix(v, p) {
 			return true
 		}
