@@ -70,6 +70,8 @@ type Func struct {
 	returnedFunc               *sitter.Node
 	depth                      int
 	handlerArgs                []*Value // values passed to a called function parameter
+	argValues                  []*Value // preset parameter values (dispatched handlers)
+	inherited                  bool     // checks copied from a dispatcher: wrappers already visited
 	// summary is set when the function is analyzed as a helper: its
 	// parameters carry Param labels so call sites can map its queries.
 	summary bool
@@ -441,9 +443,17 @@ func (fa *Func) bindParams() {
 	}
 	wrapped := len(e.Wrappers) > 0
 	wargs := fa.wrapperArgs()
+	if fa.argValues != nil {
+		wargs = nil
+	}
 	for i, p := range params {
 		var v *Value
 		switch {
+		case fa.argValues != nil:
+			if i < len(fa.argValues) {
+				fa.bind(p, fa.argValues[i])
+			}
+			continue
 		case wargs != nil && i < len(wargs) && (i > 0 || e.Kind == jsindex.ServerAction || e.Kind == jsindex.TRPC):
 			fa.bind(p, wargs[i])
 			continue
@@ -552,7 +562,7 @@ func (fa *Func) run() {
 		return
 	}
 	fa.bindParams()
-	if e := fa.Entry; e != nil {
+	if e := fa.Entry; e != nil && !fa.inherited {
 		for _, w := range e.Wrappers {
 			fa.visitWrapper(w)
 		}

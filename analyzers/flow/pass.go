@@ -41,9 +41,17 @@ func Handlers(pass *analyzers.Pass) (*Program, []*Handler, error) {
 			}
 			return nil, nil, err
 		}
+		byName := map[string]*Handler{}
 		for _, e := range jsindex.Entries(sf, p) {
 			h := &Handler{File: f, Path: p, Syntax: sf, Entry: e}
-			h.Func = prog.AnalyzeEntry(sf, &h.Entry)
+			if parent := byName[e.Parent]; e.Parent != "" && parent != nil && e.Call != nil {
+				h.Func = prog.AnalyzeDispatched(sf, &h.Entry, parent.Func)
+			} else {
+				h.Func = prog.AnalyzeEntry(sf, &h.Entry)
+			}
+			if e.Name != "" {
+				byName[e.Name] = h
+			}
 			out = append(out, h)
 		}
 	}

@@ -81,6 +81,41 @@ func (p *Program) AnalyzeEntry(f *syntax.File, e *jsindex.Entry) *Func {
 	return p.Analyze(f, e.Func, e)
 }
 
+// AnalyzeDispatched analyzes a handler another handler dispatches to
+// (handleGET(req, res, session)): its parameters get the dispatcher's
+// arguments, and the dispatcher's checks made before the call count for it.
+func (p *Program) AnalyzeDispatched(f *syntax.File, e *jsindex.Entry, parent *Func) *Func {
+	fa := newFunc(p, f, e.Func, e)
+	if args := e.Call.ChildByFieldName("arguments"); args != nil {
+		for i := 0; i < int(args.NamedChildCount()); i++ {
+			fa.argValues = append(fa.argValues, parent.Eval(args.NamedChild(i)))
+		}
+	}
+	callLine := syntax.Line(e.Call)
+	for _, c := range parent.AuthChecks {
+		if c.Line <= callLine || c.Kind == CheckWrapper {
+			c.Kind = CheckWrapper
+			fa.AuthChecks = append(fa.AuthChecks, c)
+		}
+	}
+	for _, c := range parent.RoleChecks {
+		if c.Line <= callLine {
+			fa.RoleChecks = append(fa.RoleChecks, c)
+		}
+	}
+	for _, c := range parent.Verifications {
+		if c.Line <= callLine {
+			fa.Verifications = append(fa.Verifications, c)
+		}
+	}
+	for k := range parent.tied {
+		fa.tied[k] = true
+	}
+	fa.inherited = true
+	fa.run()
+	return fa
+}
+
 // importOf finds the import binding a local name in f, returning the
 // resolved path and the imported name ("default" for default imports).
 func (p *Program) importOf(f *syntax.File, local string) (target, name, spec string, ok bool) {

@@ -764,6 +764,13 @@ func (fa *Func) helperQueries(call *sitter.Node) []*Query {
 	if fn == nil || fn.Type() != "identifier" {
 		return nil
 	}
+	if fa.Entry != nil {
+		for _, d := range fa.Entry.Dispatch {
+			if d == fa.File.Text(fn) {
+				return nil // analyzed as an entry of its own
+			}
+		}
+	}
 	s := fa.Prog.summaryOf(fa.File, fa.File.Text(fn))
 	if s == nil || len(s.Queries) == 0 {
 		return nil

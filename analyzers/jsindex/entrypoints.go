@@ -44,6 +44,13 @@ type Entry struct {
 	Guards []*sitter.Node
 	// Decl is the export (or registration) node the entry was found at.
 	Decl *sitter.Node
+	// Dispatch lists the module's functions this handler hands the request
+	// to (`case 'GET': return handleGET(req, res)`); each is an entry too.
+	Dispatch []string
+	// Parent is the dispatching handler's name, for a dispatched entry, and
+	// Call the call that dispatches to it.
+	Parent string
+	Call   *sitter.Node
 }
 
 // Line is the first line of the handler function.
@@ -162,7 +169,67 @@ func Entries(f *syntax.File, p string) []Entry {
 	}
 	out = append(out, serverRoutes(f, p)...)
 	out = append(out, trpcProcedures(f, p)...)
-	return out
+	return addDispatched(f, out)
+}
+
+// addDispatched adds the module-level functions a request handler passes
+// its request to (method switches: handleGET(req, res)) as entries of the
+// same kind and route, so their checks and queries are read in place.
+func addDispatched(f *syntax.File, entries []Entry) []Entry {
+	out := entries
+	var subs []Entry
+	seen := map[string]bool{}
+	for i := range entries {
+		e := &out[i]
+		switch e.Kind {
+		case RouteHandler, PagesAPI, ServerRoute:
+		default:
+			continue
+		}
+		req := firstParamName(f, e.Func)
+		if req == "" {
+			continue
+		}
+		body := e.Func.ChildByFieldName("body")
+		syntax.Walk(body, func(n *sitter.Node) bool {
+			if n.Type() != "call_expression" {
+				return true
+			}
+			fn := n.ChildByFieldName("function")
+			args := n.ChildByFieldName("arguments")
+			if fn == nil || fn.Type() != "identifier" || args == nil || args.NamedChildCount() == 0 || f.Text(args.NamedChild(0)) != req {
+				return true
+			}
+			name := f.Text(fn)
+			d := LocalDecl(f, name)
+			if d == nil || !IsFunc(d) || seen[name] {
+				return true
+			}
+			seen[name] = true
+			e.Dispatch = append(e.Dispatch, name)
+			subs = append(subs, Entry{Kind: e.Kind, Path: e.Path, Name: name, Route: e.Route, Func: d, Decl: d, Parent: e.Name, Call: n, Wrappers: e.Wrappers})
+			return true
+		})
+	}
+	return append(out, subs...)
+}
+
+func firstParamName(f *syntax.File, fn *sitter.Node) string {
+	ps := fn.ChildByFieldName("parameters")
+	if ps == nil || ps.NamedChildCount() == 0 {
+		if p := fn.ChildByFieldName("parameter"); p != nil && p.Type() == "identifier" {
+			return f.Text(p)
+		}
+		return ""
+	}
+	p := ps.NamedChild(0)
+	if pat := p.ChildByFieldName("pattern"); pat != nil {
+		p = pat
+	}
+	if p.Type() != "identifier" {
+		return ""
+	}
+	return f.Text(p)
 }
 
 // isAsync reports whether a function is declared async (server components
