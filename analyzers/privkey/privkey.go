@@ -40,6 +40,7 @@ var Analyzer = &analyzers.Analyzer{
 var adminFactoryNames = []string{"supabaseAdmin", "createAdminClient", "createServiceClient", "createServiceRoleClient", "getServiceSupabase", "adminClient", "firebaseAdmin"}
 
 func run(pass *analyzers.Pass) error {
+	var uses map[string]*use // built on first need: the client bundle's export use
 	for _, f := range pass.Files {
 		p := pass.Path(f)
 		data, err := pass.Read(p)
@@ -52,9 +53,17 @@ func run(pass *analyzers.Pass) error {
 		}
 		publicServiceRole(pass, p, data, parsed)
 		if parsed != nil {
-			if err := bundleExposure(pass, p, parsed); err != nil {
-				return err
+			idx, err := pass.Index()
+			if err != nil {
+				return fmt.Errorf("index: %w", err)
 			}
+			if idx.ClientChain(p) == nil {
+				continue
+			}
+			if uses == nil {
+				uses = clientUses(pass, idx)
+			}
+			bundleExposure(pass, idx, p, parsed, uses[p].namesOrAll())
 		}
 	}
 	return nil
@@ -99,20 +108,18 @@ type exposure struct {
 	service bool // service-role/admin rather than another secret
 }
 
-func bundleExposure(pass *analyzers.Pass, p string, parsed *syntax.File) error {
-	idx, err := pass.Index()
-	if err != nil {
-		return fmt.Errorf("index: %w", err)
-	}
+// bundleExposure reports a module of the client bundle, used for the export
+// names `want`, that reads a server secret or imports code that does.
+func bundleExposure(pass *analyzers.Pass, idx *jsindex.Index, p string, parsed *syntax.File, want names) {
 	chain := idx.ClientChain(p)
 	m := idx.Module(p)
 	if chain == nil || m == nil || m.ServerOnly || m.UseServer {
-		return nil
+		return
 	}
 	via := describeChain(chain)
 	// Secrets read in this module.
 	for _, r := range secretReads(idx, m, parsed) {
-		if envname.PublicPrefix(r.Name) != "" || !envname.SecretName(r.Name) {
+		if envname.PublicPrefix(r.Name) != "" || !envname.SecretName(r.Name) || !reachable(parsed, r.Node, want) {
 			continue
 		}
 		rule := ruleServerSecretInClient
@@ -135,8 +142,8 @@ func bundleExposure(pass *analyzers.Pass, p string, parsed *syntax.File) error {
 		var ex *exposure
 		if imp.Target == "" {
 			ex = namedAdminImport(pass, imp)
-		} else {
-			ex = closure(pass, idx, imp.Target, memo, map[string]bool{})
+		} else if need, ok := dependencyNames(parsed, imp, want); ok {
+			ex = closure(pass, idx, imp.Target, need, memo, map[string]bool{})
 		}
 		if ex == nil {
 			continue
@@ -158,7 +165,6 @@ func bundleExposure(pass *analyzers.Pass, p string, parsed *syntax.File) error {
 			Key:     "import\x00" + imp.Spec + "\x00" + ex.name,
 		})
 	}
-	return nil
 }
 
 // describeChain explains why a module is in the browser bundle.
@@ -186,20 +192,23 @@ func namedAdminImport(pass *analyzers.Pass, imp jsindex.Import) *exposure {
 	return nil
 }
 
-// closure finds the first secret read by a module or by what it imports,
-// following value imports, stopping at 'use server' and server-only modules
-// (the bundler never includes those). Service-role secrets win over others.
-func closure(pass *analyzers.Pass, idx *jsindex.Index, p string, memo map[string]*exposure, visiting map[string]bool) *exposure {
-	if ex, ok := memo[p]; ok {
+// closure finds the first secret read by a module, imported for the export
+// names `want`, or by what it imports, following value imports and stopping
+// at 'use server' and server-only modules (the bundler never includes those).
+// Service-role secrets win over others.
+func closure(pass *analyzers.Pass, idx *jsindex.Index, p string, want names, memo map[string]*exposure, visiting map[string]bool) *exposure {
+	key := p + "\x00" + want.key()
+	if ex, ok := memo[key]; ok {
 		return ex
 	}
-	if visiting[p] {
+	if visiting[key] {
 		return nil
 	}
-	visiting[p] = true
+	visiting[key] = true
 	m := idx.Module(p)
-	if m == nil || m.UseServer || m.ServerOnly || validatedEnv(m) {
-		memo[p] = nil
+	f, err := pass.Parse(p)
+	if m == nil || err != nil || m.UseServer || m.ServerOnly || validatedEnv(m) {
+		memo[key] = nil
 		return nil
 	}
 	var best *exposure
@@ -208,11 +217,9 @@ func closure(pass *analyzers.Pass, idx *jsindex.Index, p string, memo map[string
 			best = ex
 		}
 	}
-	if f, err := pass.Parse(p); err == nil {
-		for _, r := range secretReads(idx, m, f) {
-			if envname.PublicPrefix(r.Name) == "" && envname.SecretName(r.Name) {
-				consider(&exposure{name: r.Name, module: p, line: r.Line, service: envname.ServiceRole(r.Name)})
-			}
+	for _, r := range secretReads(idx, m, f) {
+		if envname.PublicPrefix(r.Name) == "" && envname.SecretName(r.Name) && reachable(f, r.Node, want) {
+			consider(&exposure{name: r.Name, module: p, line: r.Line, service: envname.ServiceRole(r.Name)})
 		}
 	}
 	for _, imp := range m.Imports {
@@ -223,9 +230,11 @@ func closure(pass *analyzers.Pass, idx *jsindex.Index, p string, memo map[string
 			consider(namedAdminImport(pass, imp))
 			continue
 		}
-		consider(closure(pass, idx, imp.Target, memo, visiting))
+		if need, ok := dependencyNames(f, imp, want); ok {
+			consider(closure(pass, idx, imp.Target, need, memo, visiting))
+		}
 	}
-	memo[p] = best
+	memo[key] = best
 	return best
 }
 

@@ -1,0 +1,1 @@
+export { formatPrice, createCheckoutSession } from './billing'
