@@ -137,7 +137,7 @@ func (fs *fileScan) tokens() {
 		fs.pass.Report(analyzers.Finding{
 			Rule: h.rule, Severity: h.severity, Path: fs.path,
 			StartLine: fs.line(h.start), EndLine: fs.line(h.end - 1),
-			Message: fmt.Sprintf("This commits %s (%s). %s", h.what, analyzers.Redact(h.secret), h.harm),
+			Message: fmt.Sprintf("This commits %s, `%s`. %s", h.what, analyzers.Redact(h.secret), h.harm),
 			Fix:     fix,
 			Key:     keyOf(h.secret),
 			Secrets: []string{h.secret},
@@ -405,10 +405,16 @@ func (fs *fileScan) publicNames() {
 			sev = max(byValue.severity, analyzers.High)
 		}
 		rest := strings.TrimPrefix(o.Name, prefix)
+		fix := fmt.Sprintf("Rename it to `%s` (no public prefix), read it only in server code (route handlers, server actions, server components), and rotate the value: it has already shipped if this was deployed.", rest)
+		if !byName {
+			// A public name (…_ANON_KEY, …_PUBLISHABLE_KEY) holding a secret value:
+			// the wrong key was pasted, the name is right.
+			fix = fmt.Sprintf("Put the public key `%s` is meant for (the anon or publishable key) in its place, and rotate the leaked one (%s) now: it has already shipped if this was deployed.", o.Name, byValue.what)
+		}
 		fs.pass.Report(analyzers.Finding{
 			Rule: rulePublicName, Severity: sev, Path: fs.path, StartLine: o.Line,
 			Message: fmt.Sprintf("`%s` is public: the %s prefix makes the build copy its value into the JavaScript every visitor downloads, and %s. Anyone can read it from the browser's dev tools.", o.Name, prefix, why),
-			Fix:     fmt.Sprintf("Rename it to `%s` (no public prefix), read it only in server code (route handlers, server actions, server components), and rotate the value: it has already shipped if this was deployed.", rest),
+			Fix:     fix,
 			Key:     o.Name + "\x00" + o.Where,
 			Secrets: shownValue(o.Value),
 		})
