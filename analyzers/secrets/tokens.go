@@ -104,7 +104,7 @@ var detectors = []detector{
 			}
 			ref, _ := claims["ref"].(string)
 			return hit{rule: ruleSupabaseKey, severity: analyzers.Critical, secret: m[1], live: projectRefRE.MatchString(ref),
-				what: "a Supabase service_role key (a JWT whose role claim is service_role)",
+				what: "a Supabase service_role JWT",
 				harm: "It bypasses row-level security: whoever has it can read and change every row of every user in your database.",
 				fix:  rotateFix("the Supabase dashboard (Project Settings → API → roll the JWT secret, or move to the new API keys)", "SUPABASE_SERVICE_ROLE_KEY")}, true
 		},
