@@ -142,8 +142,8 @@ func bundleExposure(pass *analyzers.Pass, idx *jsindex.Index, p string, parsed *
 		var ex *exposure
 		if imp.Target == "" {
 			ex = namedAdminImport(pass, imp)
-		} else if need, ok := dependencyNames(parsed, imp, want); ok {
-			ex = closure(pass, idx, imp.Target, need, memo, map[string]bool{})
+		} else {
+			ex = closure(pass, idx, imp.Target, dependencyNames(parsed, imp, want), memo, map[string]bool{})
 		}
 		if ex == nil {
 			continue
@@ -230,9 +230,7 @@ func closure(pass *analyzers.Pass, idx *jsindex.Index, p string, want names, mem
 			consider(namedAdminImport(pass, imp))
 			continue
 		}
-		if need, ok := dependencyNames(f, imp, want); ok {
-			consider(closure(pass, idx, imp.Target, need, memo, visiting))
-		}
+		consider(closure(pass, idx, imp.Target, dependencyNames(f, imp, want), memo, visiting))
 	}
 	memo[key] = best
 	return best

@@ -63,9 +63,10 @@ func importedNames(f *syntax.File, imp jsindex.Import) names {
 }
 
 // reexported maps the names requested from a module to the names its
-// re-export `export … from` statement takes from its source; ok is false when
-// the statement re-exports none of them.
-func reexported(f *syntax.File, imp jsindex.Import, want names) (names, bool) {
+// re-export `export … from` statement takes from its source. The source is
+// evaluated even when none of them is requested, so an empty set still
+// counts its module-level code.
+func reexported(f *syntax.File, imp jsindex.Import, want names) names {
 	n := imp.Node
 	var clause *sitter.Node
 	for i := 0; i < int(n.NamedChildCount()); i++ {
@@ -73,11 +74,14 @@ func reexported(f *syntax.File, imp jsindex.Import, want names) (names, bool) {
 		case "export_clause":
 			clause = c
 		case "namespace_export":
-			return nil, want == nil || want[f.Text(c.NamedChild(0))]
+			if want == nil || want[f.Text(c.NamedChild(0))] {
+				return nil
+			}
+			return names{}
 		}
 	}
 	if clause == nil {
-		return want, true // export * from './x': the same names, looked up there
+		return want // export * from './x': the same names, looked up there
 	}
 	out := names{}
 	for i := 0; i < int(clause.NamedChildCount()); i++ {
@@ -91,16 +95,16 @@ func reexported(f *syntax.File, imp jsindex.Import, want names) (names, bool) {
 			out[src] = true
 		}
 	}
-	return out, len(out) > 0
+	return out
 }
 
-// dependencyNames says which names of an import's target a module needs when
-// it is itself imported for `want`; ok is false when it needs none.
-func dependencyNames(f *syntax.File, imp jsindex.Import, want names) (names, bool) {
+// dependencyNames says which export names of an import's target a module
+// needs when it is itself imported for `want`.
+func dependencyNames(f *syntax.File, imp jsindex.Import, want names) names {
 	if imp.Node != nil && imp.Node.Type() == "export_statement" {
 		return reexported(f, imp, want)
 	}
-	return importedNames(f, imp), true
+	return importedNames(f, imp)
 }
 
 var functionTypes = map[string]bool{
@@ -165,8 +169,9 @@ func exportedBy(f *syntax.File, st *sitter.Node) []string {
 
 // use is what the client bundle uses of a module: every export, or some.
 type use struct {
-	all   bool
-	names names
+	all     bool
+	names   names
+	reached bool
 }
 
 // namesOrAll is the set of used export names, nil for every export (and for
@@ -184,10 +189,11 @@ func (u *use) add(n names) bool {
 		return false
 	}
 	if n == nil {
-		u.all, u.names = true, nil
+		u.all, u.names, u.reached = true, nil, true
 		return true
 	}
-	grew := false
+	grew := !u.reached // first reached: its module-level code runs
+	u.reached = true
 	for k := range n {
 		if !u.names[k] {
 			u.names[k] = true
@@ -222,10 +228,7 @@ func clientUses(pass *analyzers.Pass, idx *jsindex.Index) map[string]*use {
 			if imp.TypeOnly || tm == nil || tm.UseServer || tm.ServerOnly {
 				continue
 			}
-			need, ok := dependencyNames(f, imp, uses[q].namesOrAll())
-			if !ok {
-				continue
-			}
+			need := dependencyNames(f, imp, uses[q].namesOrAll())
 			u := uses[imp.Target]
 			if u == nil {
 				u = &use{names: names{}}

@@ -1,0 +1,2 @@
+export { supabase } from './client'
+export { supabaseAdmin } from './admin'
