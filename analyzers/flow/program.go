@@ -20,7 +20,12 @@ type Program struct {
 
 	summaries map[string]*Summary // "path#name#sha"
 	active    map[string]bool
-	imports   map[string][]syntax.Import // by path and SHA
+	// cut counts summaries refused for depth or recursion; a summary
+	// computed while some were refused is incomplete and cached only with
+	// the depth it had (a shallower call may recompute it).
+	cut     int
+	shallow map[string]int             // key -> depth budget of an incomplete summary
+	imports map[string][]syntax.Import // by path and SHA
 }
 
 // NewProgram returns a program over an index (which may be nil) and the repo
@@ -29,7 +34,7 @@ func NewProgram(ix *jsindex.Index, cfg *config.Repo) *Program {
 	if cfg == nil {
 		cfg = config.Default()
 	}
-	return &Program{Index: ix, Config: cfg, summaries: map[string]*Summary{}, active: map[string]bool{}, imports: map[string][]syntax.Import{}}
+	return &Program{Index: ix, Config: cfg, summaries: map[string]*Summary{}, active: map[string]bool{}, shallow: map[string]int{}, imports: map[string][]syntax.Import{}}
 }
 
 // Summary is what a function (or exported binding) does, seen from a caller.
@@ -244,14 +249,19 @@ func exportedDecl(f *syntax.File, name string) *sitter.Node {
 
 func (p *Program) summarize(f *syntax.File, name string, d *sitter.Node) *Summary {
 	key := f.Path + "#" + name + "#" + f.SHA
+	budget := maxSummaryDepth - len(p.active)
 	if s, ok := p.summaries[key]; ok {
-		return s
+		if b, incomplete := p.shallow[key]; !incomplete || b >= budget {
+			return s
+		}
 	}
-	if p.active[key] || len(p.active) > 6 {
+	if p.active[key] || budget <= 0 {
+		p.cut++
 		return nil // recursion or too deep: unknown
 	}
 	p.active[key] = true
 	defer delete(p.active, key)
+	cutBefore := p.cut
 	s := &Summary{}
 	switch {
 	case jsindex.IsFunc(d):
@@ -259,7 +269,11 @@ func (p *Program) summarize(f *syntax.File, name string, d *sitter.Node) *Summar
 		fa := newFunc(p, f, d, nil)
 		fa.summary = true
 		fa.run()
-		s.Queries = fa.Queries
+		for _, q := range fa.Queries {
+			if q.Via == "" { // one step: the helper's own queries, not its helpers'
+				s.Queries = append(s.Queries, q)
+			}
+		}
 		s.Returns = fa.ReturnValue()
 		s.Guards = fa.GuardsAuth()
 		s.RoleGuard = len(fa.RoleChecks) > 0
@@ -299,8 +313,16 @@ func (p *Program) summarize(f *syntax.File, name string, d *sitter.Node) *Summar
 		s.Returns = fa.Eval(d)
 	}
 	p.summaries[key] = s
+	if p.cut != cutBefore {
+		p.shallow[key] = budget
+	} else {
+		delete(p.shallow, key)
+	}
 	return s
 }
+
+// maxSummaryDepth bounds how many helpers deep a summary looks.
+const maxSummaryDepth = 7
 
 // Name heuristics, used when a helper cannot be resolved (a package, or
 // too deep). Project helpers from the configuration come first.
