@@ -510,6 +510,9 @@ func (fs *fileScan) inlinedEntry(entry *sitter.Node, where, key string) {
 	if secret == "" && envname.SecretName(shown) && envname.PublicPrefix(shown) == "" && val != nil && val.Type() != "string" {
 		secret = shown
 	}
+	if v, ok := f.StringValue(val); ok && secret == "" && v != "" && fs.covered(v) {
+		secret = shown // a hard-coded key, reported by its own rule too
+	}
 	if secret == "" {
 		return
 	}
