@@ -143,6 +143,32 @@ var detectors = []detector{
 				"Anyone who has it acts as its owner on GitHub: reads private repositories, pushes code, reads secrets of workflows it can edit.")([]string{m[0], m[1], body})
 		},
 	},
+	{ // SendGrid.
+		needles:  []string{"SG."},
+		re:       regexp.MustCompile(`\b(SG\.([0-9A-Za-z_-]{22}\.[0-9A-Za-z_-]{43}))\b`),
+		classify: provider("a SendGrid API key", "SendGrid (Settings → API Keys → delete)", "SENDGRID_API_KEY", sendsMail),
+	},
+	{ // Resend.
+		needles:  []string{"re_"},
+		re:       regexp.MustCompile(`\b(re_([0-9A-Za-z]{8}_[0-9A-Za-z]{24}))\b`),
+		classify: provider("a Resend API key", "Resend (API Keys → revoke)", "RESEND_API_KEY", sendsMail),
+	},
+	{ // npm, Hugging Face, Groq and Replicate tokens.
+		needles: []string{"npm_", "hf_", "gsk_", "r8_"},
+		re:      regexp.MustCompile(`\b((?:npm_|hf_|gsk_|r8_)([0-9A-Za-z]{34,52}))\b`),
+		classify: func(m []string) (hit, bool) {
+			what, where, env, harm := "an npm access token", "npmjs.com (Access Tokens → delete)", "NPM_TOKEN", "Anyone who has it can publish packages as you — a malicious release of your package reaches everyone who installs it."
+			switch {
+			case strings.HasPrefix(m[1], "hf_"):
+				what, where, env, harm = "a Hugging Face token", "Hugging Face (Settings → Access Tokens)", "HF_TOKEN", runsModels
+			case strings.HasPrefix(m[1], "gsk_"):
+				what, where, env, harm = "a Groq API key", "the Groq console (API Keys)", "GROQ_API_KEY", runsModels
+			case strings.HasPrefix(m[1], "r8_"):
+				what, where, env, harm = "a Replicate API token", "Replicate (Account → API tokens)", "REPLICATE_API_TOKEN", runsModels
+			}
+			return provider(what, where, env, harm)(m)
+		},
+	},
 	{ // Slack tokens and incoming webhooks.
 		needles: []string{"xox", "xapp-", "hooks.slack.com"},
 		re:      regexp.MustCompile(`\b((?:xox[baprs]|xapp)-([0-9A-Za-z-]{20,})|https://hooks\.slack\.com/services/(T[0-9A-Z]{6,}/B[0-9A-Z]{6,}/[0-9A-Za-z]{20,}))`),
@@ -157,6 +183,11 @@ var detectors = []detector{
 // projectRefRE matches the id of a hosted Supabase project, as in
 // https://<ref>.supabase.co.
 var projectRefRE = regexp.MustCompile(`^[a-z0-9]{20}$`)
+
+const (
+	sendsMail  = "Anyone who has it can send email as your domain — convincing phishing to your own users — and read your sending logs."
+	runsModels = "Anyone who has it can run models on your account and bill you for it."
+)
 
 // provider builds a classifier for a provider token whose random part is m[2].
 func provider(what, where, env, harm string) func(m []string) (hit, bool) {
