@@ -94,7 +94,7 @@ func SecretName(name string) bool {
 // store, where it is sent or kept (TOKEN_URL, TOKEN_HEADER, TOKEN_COOKIE),
 // or its lifetime.
 var aboutSuffixes = []string{"ID", "IDS", "NAME", "NAMES", "TYPE", "URL", "URI", "ENDPOINT", "PATH", "FILE", "HEADER", "COOKIE",
-	"PARAM", "FIELD", "LABEL", "LENGTH", "TTL", "EXPIRY", "EXPIRES", "EXPIRATION", "PREFIX", "VERSION", "ARN", "REF", "AT"}
+	"PARAM", "FIELD", "LABEL", "LENGTH", "TTL", "EXPIRY", "EXPIRES", "EXPIRATION", "PREFIX", "VERSION", "ARN", "REF", "AT", "ADDRESS"}
 
 // settingWords mark names of settings about a secret rather than the secret:
 // feature flags (NEXT_PUBLIC_DISABLE_EMAIL_PASSWORD_SIGNUP), limits and

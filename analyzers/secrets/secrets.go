@@ -137,12 +137,21 @@ func (fs *fileScan) tokens() {
 		fs.pass.Report(analyzers.Finding{
 			Rule: h.rule, Severity: h.severity, Path: fs.path,
 			StartLine: fs.line(h.start), EndLine: fs.line(h.end - 1),
-			Message: fmt.Sprintf("This commits %s, `%s`. %s", h.what, analyzers.Redact(h.secret), h.harm),
+			Message: fmt.Sprintf("This commits %s%s. %s", h.what, quoted(h), h.harm),
 			Fix:     fix,
 			Key:     keyOf(h.secret),
 			Secrets: []string{h.secret},
 		})
 	}
+}
+
+// quoted shows a redacted credential after its description; a PEM block's
+// redaction (dashes) says nothing, so it is left out.
+func quoted(h hit) string {
+	if h.rule == rulePrivateKey {
+		return ""
+	}
+	return ", `" + analyzers.Redact(h.secret) + "`"
 }
 
 // covered reports whether a value is part of a credential already reported.

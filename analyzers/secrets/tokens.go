@@ -259,11 +259,22 @@ func scanPEM(text string) []hit {
 		}
 		hits = append(hits, hit{rule: rulePrivateKey, severity: analyzers.Critical, secret: block,
 			start: idx[0], end: idx[1],
-			what: "a " + strings.ToLower(text[idx[2]:idx[3]]),
+			what: pemKind(text[idx[2]:idx[3]]),
 			harm: "Whoever holds a private key can impersonate the service it belongs to: sign tokens your servers trust, decrypt its traffic or log in where the key is authorised.",
 			fix:  "Revoke the key where it is used and issue a new one. Keep the new key in your host's secret store and load it at runtime (e.g. from an environment variable or a mounted file outside the repository)."})
 	}
 	return hits
+}
+
+// pemKind names a PEM block type for a sentence: "an RSA private key".
+func pemKind(typ string) string {
+	kind := strings.Replace(strings.TrimSuffix(typ, " BLOCK"), "PRIVATE KEY", "private key", 1)
+	kind = strings.Replace(kind, "OPENSSH", "OpenSSH", 1)
+	kind = strings.Replace(kind, "ENCRYPTED", "encrypted", 1)
+	if strings.ContainsAny(kind[:1], "AEIOUaeiou") || strings.HasPrefix(kind, "RSA") {
+		return "an " + kind
+	}
+	return "a " + kind
 }
 
 // pemBody is the base64 of a PEM block without its armor headers and line
