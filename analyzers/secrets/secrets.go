@@ -240,8 +240,9 @@ func (fs *fileScan) generic() {
 	if fs.test || envname.IsEnvFile(fs.path) {
 		return // env files are judged as a whole by secrets/env-file
 	}
-	report := func(name, value string, line int) {
-		if !envname.SecretName(snake(name)) || !secretValue(name, value) || fs.covered(value) {
+	// public, when set, is checked last: it looks at the surrounding code.
+	report := func(name, value string, line int, public func() bool) {
+		if !envname.SecretName(snake(name)) || !secretValue(name, value) || fs.covered(value) || (public != nil && public()) {
 			return
 		}
 		fs.pass.Report(analyzers.Finding{
@@ -274,8 +275,8 @@ func (fs *fileScan) generic() {
 			if v, ok := f.StringValue(nameNode); ok {
 				name = v
 			}
-			if v, ok := f.StringValue(valNode); ok && !browserSDKConfig(f, n, v) {
-				report(name, v, syntax.Line(valNode))
+			if v, ok := f.StringValue(valNode); ok {
+				report(name, v, syntax.Line(valNode), func() bool { return browserSDKConfig(f, n, v) })
 			}
 		}
 		return
@@ -289,7 +290,7 @@ func (fs *fileScan) generic() {
 	}
 	for i, line := range strings.Split(fs.text, "\n") {
 		for _, m := range re.FindAllStringSubmatch(line, -1) {
-			report(m[1], m[2], i+1)
+			report(m[1], m[2], i+1, nil)
 		}
 	}
 }
