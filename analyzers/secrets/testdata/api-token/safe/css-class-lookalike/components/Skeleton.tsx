@@ -1,0 +1,3 @@
+export function Skeleton() {
+  return <div className="sk-skeleton-loading-shimmer-block-animated-row" aria-busy />
+}

@@ -1,0 +1,1 @@
+export const STRIPE_KEY_FORMAT = 'sk_live_...'
