@@ -58,6 +58,9 @@ func run(pass *analyzers.Pass) error {
 				return fmt.Errorf("index: %w", err)
 			}
 			if idx.ClientChain(p) == nil {
+				if pagesRouterPage(p) && !parsed.HasDirective("use server") && !astroProject(pass) {
+					pagesExposure(pass, p, parsed)
+				}
 				continue
 			}
 			if uses == nil {
