@@ -24,7 +24,7 @@ var (
 		Doc:     "A 'use client' module, or a module it imports, builds a client from a service-role/secret key. Bad: `'use client'; import { supabaseAdmin } from '@/lib/supabase/admin'`. Good: call a Route Handler or Server Action that uses the admin client on the server after checking the user, and mark the admin module `import 'server-only'`."}
 	ruleServerSecretInClient = &analyzers.Rule{ID: "privileged-key/server-secret-in-client", Category: analyzers.CategoryPrivilegedKey, Severity: analyzers.High,
 		Summary: "server secret read in code bundled for the browser",
-		Doc:     "A non-public secret env var (STRIPE_SECRET_KEY, OPENAI_API_KEY…) is read in a 'use client' module or a module a client component imports. Bad: `'use client'; const stripe = new Stripe(process.env.STRIPE_SECRET_KEY!)`. Good: move the call into a Route Handler or Server Action and import 'server-only' in the module that reads the secret."}
+		Doc:     "A non-public secret env var (STRIPE_SECRET_KEY, OPENAI_API_KEY…) is read in a 'use client' module, in code of a module a client component imports (module-level code, or the functions it imports), or in a Pages Router page outside getServerSideProps/getStaticProps. Bad: `'use client'; const stripe = new Stripe(process.env.STRIPE_SECRET_KEY!)`. Good: move the call into a Route Handler or Server Action and import 'server-only' in the module that reads the secret."}
 )
 
 // Analyzer is the bundle-exposure half of the privileged-key family.
