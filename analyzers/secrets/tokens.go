@@ -223,6 +223,9 @@ func scanText(text string) []hit {
 				continue
 			}
 			h.start, h.end = idx[2], idx[3]
+			if h.rule == ruleStripeKey && clerkContext(text, h.start) {
+				h = clerkKey(h)
+			}
 			hits = append(hits, h)
 		}
 	}
@@ -235,6 +238,31 @@ func scanText(text string) []hit {
 // letter and a digit, as generated keys do.
 func mixedCase(s string) bool {
 	return strings.ContainsAny(s, "ABCDEFGHIJKLMNOPQRSTUVWXYZ") && strings.ContainsAny(s, "abcdefghijklmnopqrstuvwxyz") && strings.ContainsAny(s, "0123456789")
+}
+
+// clerkContext reports an sk_… key on a line that names Clerk
+// (CLERK_SECRET_KEY=sk_live_…, clerkClient({ secretKey: 'sk_…' })): Clerk's
+// secret keys share Stripe's prefixes.
+func clerkContext(text string, at int) bool {
+	start := strings.LastIndexByte(text[:at], '\n') + 1
+	end := strings.IndexByte(text[at:], '\n')
+	if end < 0 {
+		end = len(text) - at
+	}
+	return strings.Contains(strings.ToLower(text[start:at+end]), "clerk")
+}
+
+// clerkKey describes a Clerk secret key found by the Stripe pattern.
+func clerkKey(h hit) hit {
+	h.rule = ruleAPIToken
+	mode := "development" // sk_test_: a development instance, medium like Stripe's test keys
+	if h.live {
+		mode = "production"
+	}
+	h.what = "a Clerk " + mode + " secret key"
+	h.harm = "With it anyone can call Clerk's backend API as your app: read every user's profile and email, create sessions and sign in as any user."
+	h.fix = rotateFix("the Clerk dashboard (API keys → roll the secret key)", "CLERK_SECRET_KEY")
+	return h
 }
 
 func containsAny(s string, needles []string) bool {
