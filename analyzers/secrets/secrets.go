@@ -32,7 +32,7 @@ var (
 		Summary: "Supabase secret key (sb_secret_…) or service_role JWT in the code",
 		Doc:     "Supabase secret keys and the legacy service_role JWT bypass row-level security. The anon key and sb_publishable_ keys are public by design and are not reported. Bad: `createClient(url, \"eyJ…service_role…\")`. Good: `createClient(url, process.env.SUPABASE_SERVICE_ROLE_KEY!)` in server-only code."}
 	ruleAPIToken = &analyzers.Rule{ID: "secrets/api-token", Category: analyzers.CategorySecrets, Severity: analyzers.High,
-		Summary: "OpenAI, Anthropic, AWS, GitHub, Slack, SendGrid, Resend, npm, Hugging Face, Groq or Replicate credential in the code",
+		Summary: "OpenAI, Anthropic, AWS, GitHub, Slack, Clerk, SendGrid, Resend, npm, Hugging Face, Groq or Replicate credential in the code",
 		Doc:     "Provider tokens recognised by their format. Bad: `new OpenAI({ apiKey: \"sk-proj-…\" })`. Good: `new OpenAI()` reading OPENAI_API_KEY from the environment."}
 	rulePrivateKey = &analyzers.Rule{ID: "secrets/private-key", Category: analyzers.CategorySecrets, Severity: analyzers.Critical,
 		Summary: "PEM private key in the code",
