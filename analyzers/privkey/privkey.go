@@ -154,7 +154,10 @@ func bundleExposure(pass *analyzers.Pass, idx *jsindex.Index, p string, parsed *
 		rule, what := ruleServerSecretInClient, "the server secret `"+ex.name+"`"
 		harm := "The secret is then part of code shipped to browsers: Next.js leaves non-public env vars undefined there, so the code is broken in the browser and one rename to NEXT_PUBLIC_ away from leaking the key."
 		if ex.service {
-			rule, what = ruleAdminClientInClient, "an admin client (`"+ex.name+"`, which bypasses row-level security)"
+			rule, what = ruleAdminClientInClient, "`"+ex.name+"`, the service-role key behind an admin client that bypasses row-level security"
+			if ex.module == "" { // an imported factory, not an env read
+				what = "the admin client `" + ex.name + "`, which bypasses row-level security"
+			}
 			harm = "Whatever that client does from the browser runs with a key that ignores every access rule — and if the key is made available there, every visitor can read and change all users' data."
 		}
 		src := ""
