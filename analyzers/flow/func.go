@@ -539,6 +539,22 @@ func relabel(v *Value, kind string, at *sitter.Node) *Value {
 // by a wrapper become Identity, the rest Request.
 func (fa *Func) bindNamed(p *sitter.Node, kind string, wrapped bool) {
 	fa.bind(p, source(Request, kind, "", p))
+	if wrapped {
+		// next-safe-action / tRPC: ({ ctx: { userId, emailAccountId }, parsedInput })
+		// — what the auth middleware put in the context is the caller's.
+		syntax.Walk(p, func(c *sitter.Node) bool {
+			if c.Type() != "pair_pattern" {
+				return true
+			}
+			if !identityParamNames[fa.text(c.ChildByFieldName("key"))] {
+				return true
+			}
+			for _, name := range syntax.PatternNames(fa.File, c.ChildByFieldName("value")) {
+				fa.env[name] = source(Identity, "wrapper", name, c)
+			}
+			return false
+		})
+	}
 	for _, name := range syntax.PatternNames(fa.File, p) {
 		if wrapped && identityParamNames[name] {
 			fa.env[name] = source(Identity, "wrapper", name, p)
@@ -740,6 +756,24 @@ func (fa *Func) relate(a, b *Value) {
 	}
 }
 
+// tieLookup: a lookup filtered by the caller and by a request value checks
+// the request value (membership lookups, scoped fetches).
+func (fa *Func) tieLookup(q *Query) {
+	if !q.FilteredBy(Identity | Owned) {
+		return
+	}
+	for _, c := range q.Filters {
+		if c.Op == "neq" || c.Value.Is(Identity|Owned) {
+			continue
+		}
+		for _, o := range c.Value.OriginsOf(Request | Param) {
+			if o.Name != "" {
+				fa.tied[o.Name] = true
+			}
+		}
+	}
+}
+
 // Tied reports whether a request value was tied to the caller (compared
 // with the session and rejected, checked through a membership query or an
 // access helper).
@@ -772,20 +806,7 @@ func (fa *Func) visitCall(n *sitter.Node) {
 	if q := fa.queryOf(n); q != nil && isChainTop(n) && !fa.recorded[keyOf(n)] {
 		fa.recorded[keyOf(n)] = true
 		fa.Queries = append(fa.Queries, q)
-		// A lookup filtered by the caller and by a request value checks the
-		// request value (membership lookups, scoped fetches).
-		if q.FilteredBy(Identity | Owned) {
-			for _, c := range q.Filters {
-				if c.Op == "neq" || c.Value.Is(Identity|Owned) {
-					continue
-				}
-				for _, o := range c.Value.OriginsOf(Request | Param) {
-					if o.Name != "" {
-						fa.tied[o.Name] = true
-					}
-				}
-			}
-		}
+		fa.tieLookup(q)
 	} else if fn.Type() == "member_expression" && isChainTop(n) {
 		if ov := fa.Eval(fn.ChildByFieldName("object")); ov.Is(Privileged) && !ov.Is(Request|Row) {
 			fa.ClientCalls = append(fa.ClientCalls, n)
@@ -802,6 +823,11 @@ func (fa *Func) visitCall(n *sitter.Node) {
 		if len(hq) > 0 {
 			fa.recorded[keyOf(n)] = true
 			fa.Queries = append(fa.Queries, hq...)
+			for _, q := range hq {
+				if q.Op == OpSelect {
+					fa.tieLookup(q) // getEmailAccount({ userId, emailAccountId })
+				}
+			}
 		}
 	}
 
