@@ -343,6 +343,11 @@ func resourceID(pass *analyzers.Pass, model *pgmodel.Model, h *flow.Handler, q *
 			return false // the database scopes the rows (or we cannot tell)
 		}
 	}
+	for _, c := range q.Filters {
+		if c.Op != "neq" && c.Value.Is(flow.Request) && fa.Tied(c.Value) && flow.IsOwnerName(c.Name, pass.Config.TenantColumns) {
+			return false // scoped by a tenant id already checked against the caller
+		}
+	}
 	var col *flow.Column
 	for i, c := range q.Filters {
 		if c.Op == "neq" || !c.Value.Is(flow.Request) || fa.Tied(c.Value) || c.Value.Is(flow.Identity|flow.Owned) {

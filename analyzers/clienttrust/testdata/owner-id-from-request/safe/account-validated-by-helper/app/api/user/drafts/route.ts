@@ -10,5 +10,7 @@ export async function GET(request: NextRequest) {
   const email = await getEmailAccount({ userId: session.user.id, emailAccountId })
   if (!email) return NextResponse.json({ error: 'Invalid account ID' }, { status: 403 })
   const drafts = await prisma.draft.findMany({ where: { emailAccountId } })
-  return NextResponse.json(drafts)
+  const draftId = request.nextUrl.searchParams.get('draftId')
+  const current = draftId ? await prisma.draft.findFirst({ where: { id: draftId, emailAccountId } }) : null
+  return NextResponse.json({ drafts, current })
 }
