@@ -57,9 +57,8 @@ func run(pass *analyzers.Pass) error {
 	}
 	mw := middlewares(prog, ix)
 	if pass.Side == source.Base {
-		// Regression rules compare with these facts; the other rules report on
-		// both sides so a finding the change did not introduce is "existing".
-		recordBase(pass, prog, ix, hs)
+		// These rules report on both sides so a finding the change did not
+		// introduce is "existing"; regression rules run at head only.
 		for _, h := range hs {
 			adminWithoutRole(pass, h, mw)
 			unverifiedSession(pass, h)
@@ -70,9 +69,12 @@ func run(pass *analyzers.Pass) error {
 	for _, h := range hs {
 		byFile[h.File] = append(byFile[h.File], h)
 	}
+	baseFacts, err := collectBase(pass.Base())
+	if err != nil {
+		return err
+	}
 	for _, f := range pass.Files {
-		base := takeBase(f)
-		if base != nil {
+		if base := baseFacts[f]; base != nil {
 			checkRemoved(pass, base, byFile[f], mw)
 			if base.mw != nil && jsindex.IsMiddlewarePath(pass.Path(f)) {
 				matcherNarrowed(pass, prog, f, base.mw)
@@ -103,7 +105,20 @@ type mwFacts struct {
 	routes []string // app routes covered at base
 }
 
-func recordBase(pass *analyzers.Pass, prog *flow.Program, ix *jsindex.Index, hs []*flow.Handler) {
+// collectBase gathers what the base side knew about the entry points and
+// middleware of the changed files that still exist at head.
+func collectBase(pass *analyzers.Pass) (map[*source.File]*fileFacts, error) {
+	if pass == nil {
+		return nil, nil
+	}
+	prog, hs, err := flow.Handlers(pass)
+	if err != nil {
+		return nil, err
+	}
+	ix, err := pass.Index()
+	if err != nil {
+		return nil, err
+	}
 	facts := map[*source.File]*fileFacts{}
 	for _, f := range pass.Files {
 		if f.ExistsAt(source.Head) {
@@ -139,9 +154,7 @@ func recordBase(pass *analyzers.Pass, prog *flow.Program, ix *jsindex.Index, hs 
 		cfg := jsindex.MiddlewareOf(sf, p)
 		ff.mw = &mwFacts{config: cfg, routes: coveredRoutes(ix, cfg)}
 	}
-	for f, ff := range facts {
-		storeBase(f, ff)
-	}
+	return facts, nil
 }
 
 // firstAccessLine is the line of the first database query or privileged
