@@ -66,7 +66,7 @@ func run(pass *analyzers.Pass) error {
 	for _, file := range pass.Files {
 		p := pass.Path(file)
 		base := path.Base(p)
-		if isTestPath(p) {
+		if syntax.TestPath(p) {
 			continue
 		}
 		if base == "vercel.json" {
@@ -130,17 +130,6 @@ func mayCache(src []byte) bool {
 }
 
 var nextConfigRE = regexp.MustCompile(`(^|/)next\.config\.(js|mjs|cjs|ts|mts)$`)
-
-func isTestPath(p string) bool {
-	lp := strings.ToLower(p)
-	base := path.Base(lp)
-	for _, d := range []string{"__tests__/", "test/", "tests/", "e2e/", "__mocks__/", "mocks/", "__fixtures__/", "storybook/", "fixtures/", "cypress/", "playwright/"} {
-		if strings.HasPrefix(lp, d) || strings.Contains(lp, "/"+d) {
-			return true
-		}
-	}
-	return strings.Contains(base, ".test.") || strings.Contains(base, ".spec.") || strings.Contains(base, ".stories.")
-}
 
 type checker struct {
 	pass    *analyzers.Pass

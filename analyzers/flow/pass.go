@@ -31,7 +31,7 @@ func Handlers(pass *analyzers.Pass) (*Program, []*Handler, error) {
 	var out []*Handler
 	for _, f := range pass.Files {
 		p := pass.Path(f)
-		if _, ok := syntax.LangOf(p); !ok || syntax.GeneratedPath(p) || isTestPath(p) {
+		if _, ok := syntax.LangOf(p); !ok || syntax.GeneratedPath(p) || syntax.TestPath(p) {
 			continue
 		}
 		sf, err := pass.Parse(p)
@@ -56,13 +56,6 @@ func Handlers(pass *analyzers.Pass) (*Program, []*Handler, error) {
 		}
 	}
 	return prog, out, nil
-}
-
-func isTestPath(p string) bool {
-	l := strings.ToLower(p)
-	return strings.Contains(l, ".test.") || strings.Contains(l, ".spec.") || strings.Contains(l, "__tests__/") ||
-		strings.HasPrefix(l, "test/") || strings.HasPrefix(l, "tests/") || strings.Contains(l, "/tests/") || strings.Contains(l, "e2e/") ||
-		strings.Contains(l, "fixtures/") || strings.Contains(l, "__mocks__/") || strings.Contains(l, "stories/")
 }
 
 // Protection says how the database itself scopes a table's rows for a

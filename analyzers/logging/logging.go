@@ -94,15 +94,14 @@ func mayLog(src []byte) bool {
 // skipPath leaves out tests, fixtures and operator scripts (a CLI that prints
 // the token it just created to the person running it is not a leak).
 func skipPath(p string) bool {
-	lp := strings.ToLower(p)
-	base := path.Base(lp)
-	for _, d := range []string{"__tests__/", "test/", "tests/", "e2e/", "__mocks__/", "mocks/", "__fixtures__/", "storybook/", "fixtures/", "scripts/", "bin/", "cli/", "cypress/", "playwright/", "stories/", "examples/"} {
-		if strings.HasPrefix(lp, d) || strings.Contains(lp, "/"+d) {
+	lp := "/" + strings.ToLower(p)
+	for _, d := range []string{"/scripts/", "/bin/", "/cli/", "/examples/"} {
+		if strings.Contains(lp, d) {
 			return true
 		}
 	}
-	return strings.Contains(base, ".test.") || strings.Contains(base, ".spec.") || strings.Contains(base, ".stories.") ||
-		strings.HasPrefix(base, "seed.") || strings.Contains(base, ".config.")
+	base := path.Base(lp)
+	return syntax.TestPath(p) || strings.HasPrefix(base, "seed.") || strings.Contains(base, ".config.")
 }
 
 // checker holds what one file's checks share.

@@ -119,15 +119,10 @@ func vectorish(src []byte) bool {
 	return false
 }
 
+// isTestPath leaves out tests, fixtures, operator scripts, examples and seeds.
 func isTestPath(p string) bool {
-	lp := strings.ToLower(p)
-	base := path.Base(lp)
-	for _, d := range []string{"__tests__/", "test/", "tests/", "e2e/", "__mocks__/", "mocks/", "__fixtures__/", "storybook/", "fixtures/", "scripts/", "examples/"} {
-		if strings.HasPrefix(lp, d) || strings.Contains(lp, "/"+d) {
-			return true
-		}
-	}
-	return strings.Contains(base, ".test.") || strings.Contains(base, ".spec.") || strings.HasPrefix(base, "seed")
+	lp := "/" + strings.ToLower(p)
+	return syntax.TestPath(p) || strings.Contains(lp, "/scripts/") || strings.Contains(lp, "/examples/") || strings.HasPrefix(path.Base(lp), "seed")
 }
 
 type checker struct {

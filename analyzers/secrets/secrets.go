@@ -595,22 +595,21 @@ func envReadsIn(f *syntax.File, n *sitter.Node) []string {
 	return names
 }
 
-// TestPath reports paths of tests, fixtures, mocks, stories, seed data and
-// test env files, whose credentials are fakes by design.
+// TestPath reports paths of tests, fixtures, mocks, seeds and test env files,
+// whose credentials are fakes by design.
 func TestPath(p string) bool {
 	lp := "/" + strings.ToLower(p)
-	for _, d := range []string{"/test/", "/tests/", "/__tests__/", "/spec/", "/specs/", "/fixtures/", "/__fixtures__/", "/testdata/", "/__mocks__/", "/mocks/", "/e2e/", "/cypress/", "/playwright/", "/seed/", "/seeds/", "/seeders/", "/__stories__/"} {
+	for _, d := range []string{"/seed/", "/seeds/", "/seeders/"} {
 		if strings.Contains(lp, d) {
 			return true
 		}
 	}
-	b := path.Base(lp)
-	switch b {
+	switch b := path.Base(lp); b {
 	case ".env.test", ".env.test.local", ".env.testing", ".env.e2e", ".env.ci":
 		return true
+	default:
+		return syntax.TestPath(p) || strings.HasPrefix(b, "seed.")
 	}
-	return strings.Contains(b, ".test.") || strings.Contains(b, ".spec.") || strings.Contains(b, ".stories.") ||
-		strings.HasSuffix(b, "_test.go") || strings.HasPrefix(b, "test_") || strings.HasPrefix(b, "seed.")
 }
 
 func skipPath(p string) bool {

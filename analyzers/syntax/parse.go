@@ -198,6 +198,21 @@ func GeneratedPath(p string) bool {
 	return false
 }
 
+// TestPath reports tests, fixtures, mocks, stories and end-to-end suites:
+// code that never serves a user request and holds fake data by design.
+func TestPath(p string) bool {
+	lp := "/" + strings.ToLower(p)
+	for _, d := range []string{"/test/", "/tests/", "/__tests__/", "/spec/", "/specs/", "/fixtures/", "/__fixtures__/", "/testdata/",
+		"/__mocks__/", "/mocks/", "/e2e/", "/cypress/", "/playwright/", "/stories/", "/__stories__/", "/storybook/"} {
+		if strings.Contains(lp, d) {
+			return true
+		}
+	}
+	b := path.Base(lp)
+	return strings.Contains(b, ".test.") || strings.Contains(b, ".spec.") || strings.Contains(b, ".stories.") ||
+		strings.HasSuffix(b, "_test.go") || strings.HasPrefix(b, "test_")
+}
+
 // Close frees every tree. Files obtained from the cache must not be used after.
 func (c *Cache) Close() {
 	c.mu.Lock()

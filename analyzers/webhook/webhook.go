@@ -6,7 +6,6 @@
 package webhook
 
 import (
-	"path"
 	"strings"
 
 	"github.com/leakguard/leakguard/analyzers"
@@ -59,7 +58,7 @@ var Analyzer = &analyzers.Analyzer{
 func run(pass *analyzers.Pass) error {
 	for _, file := range pass.Files {
 		p := pass.Path(file)
-		if _, ok := syntax.LangOf(p); !ok || isTestPath(p) {
+		if _, ok := syntax.LangOf(p); !ok || syntax.TestPath(p) {
 			continue
 		}
 		data, err := pass.Read(p)
@@ -93,15 +92,6 @@ func mayHoldWebhook(s string) bool {
 		}
 	}
 	return false
-}
-
-func isTestPath(p string) bool {
-	lp := strings.ToLower(p)
-	base := path.Base(lp)
-	return strings.Contains(lp, "__tests__/") || strings.Contains(lp, "/test/") || strings.HasPrefix(lp, "test/") ||
-		strings.Contains(lp, "/tests/") || strings.HasPrefix(lp, "tests/") || strings.Contains(lp, "/e2e/") ||
-		strings.Contains(base, ".test.") || strings.Contains(base, ".spec.") || strings.Contains(lp, "__mocks__/") || strings.Contains(lp, "mocks/") || strings.HasPrefix(lp, "mocks/") ||
-		strings.Contains(lp, "/fixtures/")
 }
 
 // moduleReader returns the text of a module imported from `from`, or "" when
