@@ -13,7 +13,7 @@ import (
 
 	"github.com/leakguard/leakguard/analyzers"
 	"github.com/leakguard/leakguard/analyzers/suite"
-	"github.com/leakguard/leakguard/app/fakegithub"
+	"github.com/leakguard/leakguard/internal/fakegithub"
 )
 
 // vulnRoute commits a live Stripe key (line 4) and trusts an unverified

@@ -24,7 +24,7 @@ import (
 
 	"github.com/leakguard/leakguard/analyzers"
 	"github.com/leakguard/leakguard/analyzers/analysistest"
-	"github.com/leakguard/leakguard/app/fakegithub"
+	"github.com/leakguard/leakguard/internal/fakegithub"
 	"github.com/leakguard/leakguard/config"
 	"github.com/leakguard/leakguard/internal/npmdeps"
 )

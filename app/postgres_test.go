@@ -15,7 +15,7 @@ import (
 	"testing"
 
 	"github.com/leakguard/leakguard/analyzers/suite"
-	"github.com/leakguard/leakguard/app/fakegithub"
+	"github.com/leakguard/leakguard/internal/fakegithub"
 )
 
 // startPostgres runs a throwaway PostgreSQL cluster on a Unix socket and

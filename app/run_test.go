@@ -12,7 +12,7 @@ import (
 	"time"
 
 	"github.com/leakguard/leakguard/analyzers/suite"
-	"github.com/leakguard/leakguard/app/fakegithub"
+	"github.com/leakguard/leakguard/internal/fakegithub"
 	"github.com/leakguard/leakguard/config"
 )
 

@@ -14,7 +14,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/leakguard/leakguard/app/fakegithub"
+	"github.com/leakguard/leakguard/internal/fakegithub"
 	"github.com/leakguard/leakguard/config"
 )
 
