@@ -24,6 +24,7 @@ import (
 
 	"github.com/leakguard/leakguard/analyzers"
 	"github.com/leakguard/leakguard/analyzers/analysistest"
+	"github.com/leakguard/leakguard/app/isolation/isolationtest"
 	"github.com/leakguard/leakguard/internal/fakegithub"
 	"github.com/leakguard/leakguard/config"
 	"github.com/leakguard/leakguard/internal/npmdeps"
@@ -172,7 +173,9 @@ func newHarness(t testing.TB, o harnessOpts) *harness {
 		level = slog.LevelDebug
 	}
 	log := slog.New(slog.NewTextHandler(testWriter{t}, &slog.HandlerOptions{Level: level}))
-	svc, err := New(context.Background(), Options{Config: cfg, Analyzers: o.analyzers, Logger: log, Version: "test", PollInterval: 20 * time.Millisecond, Pace: time.Millisecond})
+	workerCmd, workerEnv := isolationtest.Command()
+	svc, err := New(context.Background(), Options{Config: cfg, Analyzers: o.analyzers, Logger: log, Version: "test", PollInterval: 20 * time.Millisecond, Pace: time.Millisecond,
+		WorkerCommand: workerCmd, WorkerEnv: workerEnv})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -244,7 +244,7 @@ func (c *Cache) create(ctx context.Context, dir string) error {
 		return err
 	}
 	for _, kv := range [][2]string{
-		{"gc.auto", "0"},          // repacks run here, when no review reads the repo
+		{"gc.auto", "0"}, // repacks run here, when no review reads the repo
 		{"core.logAllRefUpdates", "false"},
 		{"fetch.unpackLimit", "1"}, // keep what a fetch brings as one pack
 	} {

@@ -69,9 +69,10 @@ var Trigger = &analyzers.Analyzer{
 }
 
 // MaybeServe runs the review worker when the test binary was started as one
-// (WorkerEnv set) and exits; otherwise it returns. Call it first in TestMain.
+// (WorkerEnv set, or as the real binary is: with the argument
+// "review-worker") and exits; otherwise it returns. Call it first in TestMain.
 func MaybeServe(available ...*analyzers.Analyzer) {
-	if os.Getenv(WorkerEnv) != "1" {
+	if os.Getenv(WorkerEnv) != "1" && (len(os.Args) < 2 || os.Args[1] != "review-worker") {
 		return
 	}
 	os.Exit(isolation.Serve(context.Background(), os.Stdin, os.Stdout, os.Stderr, append(available, Trigger)))
@@ -82,4 +83,3 @@ func MaybeServe(available ...*analyzers.Analyzer) {
 func Command() (cmd, env []string) {
 	return []string{os.Args[0]}, []string{WorkerEnv + "=1"}
 }
-
