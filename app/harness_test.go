@@ -148,6 +148,7 @@ type harnessOpts struct {
 	dataDir     string
 	fake        *fakegithub.Fake // shared with an earlier harness
 	databaseURL string           // default: SQLite in the data directory
+	config      func(*config.Server) // adjusts the server configuration
 }
 
 func newHarness(t testing.TB, o harnessOpts) *harness {
@@ -167,6 +168,9 @@ func newHarness(t testing.TB, o harnessOpts) *harness {
 	}
 	if o.databaseURL != "" {
 		cfg.DatabaseURL = o.databaseURL
+	}
+	if o.config != nil {
+		o.config(cfg)
 	}
 	level := slog.LevelWarn
 	if os.Getenv("LEAKGUARD_TEST_LOG") != "" {
