@@ -3,6 +3,7 @@ package app
 import (
 	"fmt"
 	"regexp"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -110,7 +111,7 @@ func TestRESTCallsPerReviewLargeRepo(t *testing.T) {
 	if w := second.Wants(); len(w) != 1 || w[0] != head2 {
 		t.Errorf("second fetch wanted %v, want only the new head %s", w, head2)
 	}
-	if !contains(second.Haves(), head) {
+	if !slices.Contains(second.Haves(), head) {
 		t.Errorf("second fetch did not offer the cached head: haves %v", second.Haves())
 	}
 	n2, by2 := restCalls(h.fake.Requests())
@@ -122,15 +123,6 @@ func TestRESTCallsPerReviewLargeRepo(t *testing.T) {
 		t.Errorf("%d REST calls for the second review", n2)
 	}
 	h.checkContract()
-}
-
-func contains(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
 }
 
 // TestGitHubEnterpriseServer: with the API under /api/v3 and git at the

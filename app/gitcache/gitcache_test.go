@@ -8,6 +8,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -154,7 +155,7 @@ func TestSecondFetchBringsOnlyNewObjects(t *testing.T) {
 	if w := last.Wants(); len(w) != 1 || w[0] != second {
 		t.Errorf("second fetch wanted %v, want only %s", w, second)
 	}
-	if !contains(last.Haves(), first) {
+	if !slices.Contains(last.Haves(), first) {
 		t.Errorf("second fetch did not offer the cached commit as a have: %v", last.Haves())
 	}
 	t.Logf("first fetch: %d objects, %d bytes; second fetch: %d objects, %d bytes", len(before), firstBytes, len(added), last.BytesOut)
@@ -172,15 +173,6 @@ func TestSecondFetchBringsOnlyNewObjects(t *testing.T) {
 	if l2.Fetched || len(f.GitRequests()) != n {
 		t.Error("a review of cached commits must not reach the server")
 	}
-}
-
-func contains(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
 }
 
 // TestTokenNeverOnDiskArgvOrLogs runs git through a PATH shim that records
