@@ -231,3 +231,49 @@ type CheckRunView struct {
 func testutilCount(h *harness, kind string) float64 {
 	return testutil.ToFloat64(h.svc.metrics.WorkerFailures.WithLabelValues(kind))
 }
+
+// BenchmarkReviewLargeRepo reviews a 13-file PR in repositories of 2,500 and
+// 10,000 files through the App and the fake GitHub: the first (cold) review,
+// then one review per new commit. It reports REST calls and git bytes per
+// review. Full size by hand:
+//
+//	go test ./app/ -run '^$' -bench ReviewLargeRepo -benchtime 3x
+func BenchmarkReviewLargeRepo(b *testing.B) {
+	for _, n := range []int{2500, 10000} {
+		b.Run(fmt.Sprintf("files=%d", n), func(b *testing.B) {
+			h := newHarness(b, harnessOpts{analyzers: suite.Default()})
+			g, base, head := largeRepo(b, n)
+			repo := &fakegithub.Repo{ID: 88, Owner: "acme", Name: "mono", Dir: g.dir, Installation: 5}
+			h.fake.AddRepo(repo)
+			h.fake.SetPR("acme", "mono", fakegithub.PR{Number: 4, Base: base, BaseRef: "main", Head: head, HeadRef: "feature", Author: "dev"})
+			start := time.Now()
+			h.deliver("pull_request", "cold", prPayload(b, "opened", repo, 4, base, head))
+			h.wait()
+			cold := time.Since(start)
+			coldREST, _ := restCalls(h.fake.Requests())
+			coldBytes := uploadPacks(h.fake)[0].BytesOut
+			h.fake.ResetRequests()
+			packsBefore := len(uploadPacks(h.fake))
+			b.ResetTimer()
+			i := 0
+			for b.Loop() {
+				i++
+				head = g.commit("feature", map[string]string{"lib/m1/util1.ts": fmt.Sprintf("export const util1 = (n: number) => n - %d\n", i)})
+				h.fake.SetPR("acme", "mono", fakegithub.PR{Number: 4, Base: base, BaseRef: "main", Head: head, HeadRef: "feature", Author: "dev"})
+				h.deliver("pull_request", fmt.Sprintf("warm-%d", i), prPayload(b, "synchronize", repo, 4, base, head))
+				h.wait()
+			}
+			b.StopTimer()
+			rest, _ := restCalls(h.fake.Requests())
+			var warmBytes int64
+			for _, p := range uploadPacks(h.fake)[packsBefore:] {
+				warmBytes += p.BytesOut
+			}
+			b.ReportMetric(float64(coldREST), "cold-rest-calls")
+			b.ReportMetric(float64(coldBytes), "cold-git-bytes")
+			b.ReportMetric(float64(cold.Milliseconds()), "cold-ms")
+			b.ReportMetric(float64(rest)/float64(i), "rest-calls/review")
+			b.ReportMetric(float64(warmBytes)/float64(i), "git-bytes/review")
+		})
+	}
+}
