@@ -65,6 +65,15 @@ func Open(dir string, maxBytes int64, log *slog.Logger) (*Cache, error) {
 	if err := os.MkdirAll(dir, 0o700); err != nil {
 		return nil, fmt.Errorf("git cache: %w", err)
 	}
+	// Repositories an eviction or a creation left behind when a process died.
+	for _, pattern := range []string{".trash-*", ".new-*"} {
+		left, _ := filepath.Glob(filepath.Join(dir, pattern))
+		for _, p := range left {
+			if st, err := os.Stat(p); err == nil && time.Since(st.ModTime()) > time.Hour {
+				os.RemoveAll(p)
+			}
+		}
+	}
 	return &Cache{dir: dir, maxBytes: maxBytes, log: log, repos: map[string]*repoLock{}}, nil
 }
 
@@ -195,6 +204,7 @@ func (c *Cache) fetchLocked(ctx context.Context, dir string, remote Remote, comm
 			return nil, err
 		}
 	}
+	c.maintain(ctx, dir)
 	// Hold the use lock from now on: eviction by another process waits.
 	use, err := lockFile(ctx, filepath.Join(dir, "use.lock"), syscall.LOCK_SH)
 	if err != nil {
@@ -231,6 +241,35 @@ func (c *Cache) fetchLocked(ctx context.Context, dir string, remote Remote, comm
 	}
 	c.trimRefs(ctx, dir)
 	return lease, nil
+}
+
+// maxPacks is how many packs (one per fetch) a repository collects before
+// they are merged into one.
+var maxPacks = 30
+
+// maintain merges a repository's packs into one when a fetch at a time has
+// left many (object lookups slow down with their number), dropping the
+// objects only trimmed refs held. It runs with the fetch lock held and only
+// when no review reads the repository, since it deletes packs.
+func (c *Cache) maintain(ctx context.Context, dir string) {
+	packs, _ := filepath.Glob(filepath.Join(dir, "objects", "pack", "*.pack"))
+	if len(packs) <= maxPacks {
+		return
+	}
+	f, err := os.OpenFile(filepath.Join(dir, "use.lock"), os.O_CREATE|os.O_RDWR, 0o600)
+	if err != nil {
+		return
+	}
+	defer f.Close()
+	if syscall.Flock(int(f.Fd()), syscall.LOCK_EX|syscall.LOCK_NB) != nil {
+		return // in use: next time
+	}
+	start := time.Now()
+	if _, err := run(ctx, dir, nil, "repack", "-a", "-d", "-q"); err != nil {
+		c.log.Warn("git cache: repack failed", "dir", filepath.Base(dir), "error", err)
+		return
+	}
+	c.log.Info("git cache: packs merged", "dir", filepath.Base(dir), "packs", len(packs), "duration_ms", time.Since(start).Milliseconds())
 }
 
 // create makes an empty bare repository, atomically (init aside, rename).

@@ -347,3 +347,35 @@ func TestEvictionLRU(t *testing.T) {
 	}
 	held.Release()
 }
+
+// TestPacksMerged: after many fetches a repository's packs are merged into
+// one, and its commits stay readable.
+func TestPacksMerged(t *testing.T) {
+	f := fakegithub.New()
+	defer f.Server.Close()
+	o := newOrigin(t, f, 30, "busy", 5)
+	defer func(n int) { maxPacks = n }(maxPacks)
+	maxPacks = 3
+	c, _ := Open(t.TempDir(), 0, nil)
+	remote := Remote{URL: f.CloneURL("acme", "busy"), Token: f.Token(30)}
+	var heads []string
+	for i := 0; i <= maxPacks+1; i++ {
+		heads = append(heads, o.commit("src/x.ts", fmt.Sprintf("export const x = %d\n", i)))
+		l, err := c.Fetch(context.Background(), "30", remote, []string{heads[i]})
+		if err != nil {
+			t.Fatal(err)
+		}
+		l.Release()
+	}
+	l, _ := c.Fetch(context.Background(), "30", remote, heads[len(heads)-1:])
+	defer l.Release()
+	packs, _ := filepath.Glob(filepath.Join(l.Dir, "objects", "pack", "*.pack"))
+	if len(packs) > 2 {
+		t.Errorf("%d packs after %d fetches, want them merged", len(packs), len(heads))
+	}
+	for _, h := range heads {
+		if !hasCommit(context.Background(), l.Dir, h) {
+			t.Errorf("commit %s lost in the merge", h)
+		}
+	}
+}
