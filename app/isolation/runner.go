@@ -11,6 +11,7 @@ import (
 	"log/slog"
 	"os"
 	"os/exec"
+	"runtime"
 	"strconv"
 	"strings"
 	"sync"
@@ -101,7 +102,20 @@ func (r *Runner) Run(ctx context.Context, job Job) (*analyzers.Result, []*source
 	// Its own process group, so a kill reaches the git processes it runs;
 	// and it dies with the server.
 	cmd.SysProcAttr = &syscall.SysProcAttr{Setpgid: true, Pdeathsig: syscall.SIGKILL}
-	if err := cmd.Start(); err != nil {
+	// Pdeathsig fires when the thread that started the child ends, so that
+	// thread stays locked to this goroutine until the child is reaped.
+	started, waited := make(chan error, 1), make(chan error, 1)
+	go func() {
+		runtime.LockOSThread()
+		defer runtime.UnlockOSThread()
+		if err := cmd.Start(); err != nil {
+			started <- err
+			return
+		}
+		started <- nil
+		waited <- cmd.Wait()
+	}()
+	if err := <-started; err != nil {
 		return nil, nil, fmt.Errorf("start review worker: %w", err)
 	}
 	pid := cmd.Process.Pid
@@ -137,7 +151,7 @@ func (r *Runner) Run(ctx context.Context, job Job) (*analyzers.Result, []*source
 			}
 		}
 	}()
-	waitErr := cmd.Wait()
+	waitErr := <-waited
 	close(done)
 	syscall.Kill(-pid, syscall.SIGKILL) // git processes left behind, if any
 
