@@ -4,267 +4,199 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"log/slog"
 	"net/http"
-	"sort"
-	"sync"
-	"sync/atomic"
+	"net/url"
+	"strconv"
+	"strings"
 
 	"github.com/google/go-github/v57/github"
-	"github.com/sourcegraph/go-diff/diff"
 
+	"github.com/leakguard/leakguard/analyzers"
 	"github.com/leakguard/leakguard/analyzers/source"
+	"github.com/leakguard/leakguard/app/gitcache"
+	"github.com/leakguard/leakguard/app/isolation"
 )
 
 // maxPRFiles is the most files GitHub lists for a pull request.
 const maxPRFiles = 3000
 
-// apiChange is a pull request read through the REST API: the file list from
-// GET /pulls/{n}/files, trees from GET /git/trees (recursive) and contents
-// from GET /git/blobs, each blob fetched at most once thanks to the cache.
-type apiChange struct {
-	gh           *github.Client
-	owner, repo  string
-	number       int
-	changedFiles int // the PR's changed_files, to detect the 3,000-file cap
-	base, head   *apiTree
-	// stale, when set, says the head is not the PR's current head: files
-	// come from comparing trees, and stale is the notice.
-	stale string
-
-	once      sync.Once
-	files     []*source.File
-	err       error
-	truncated string
-}
-
-var _ source.Change = (*apiChange)(nil)
-
-// blobStats count blob reads served from the cache and from the API.
-type blobStats struct{ hits, downloads atomic.Int64 }
-
-func newAPIChange(gh *github.Client, cache *BlobCache, stats *blobStats, owner, repo string, number, changedFiles int, base, head string) *apiChange {
-	mk := func(rev string) *apiTree {
-		return &apiTree{gh: gh, owner: owner, repo: repo, rev: rev, cache: cache, stats: stats}
+// analyze reviews a pull request. Its commits (the merge base, the head and
+// the base branch tip) are fetched with git into the repository's bare cache,
+// and the review runs in a worker process over that cache: the same review
+// `leakguard scan` runs. The configuration comes from the base branch tip, so
+// a PR cannot turn off its own review. REST serves only the metadata: the
+// merge base and the files GitHub shows a diff for, where inline comments can
+// go. The files returned are for comment placement.
+func (s *Service) analyze(ctx context.Context, gh *github.Client, a ReviewArgs, pr *github.PullRequest, log *slog.Logger) (*analyzers.Result, []*source.File, []string, error) {
+	baseTip := pr.GetBase().GetSHA()
+	// The PR's diff is from the merge base, as GitHub shows it.
+	cmp, _, err := gh.Repositories.CompareCommits(ctx, a.Owner, a.Repo, baseTip, a.HeadSHA, &github.ListOptions{PerPage: 1})
+	if err != nil {
+		return nil, nil, nil, fmt.Errorf("find merge base: %w", err)
 	}
-	return &apiChange{gh: gh, owner: owner, repo: repo, number: number, changedFiles: changedFiles, base: mk(base), head: mk(head)}
-}
-
-func (c *apiChange) Tree(s source.Side) source.Tree {
-	if s == source.Base {
-		return c.base
+	mergeBase := cmp.GetMergeBaseCommit().GetSHA()
+	if mergeBase == "" {
+		mergeBase = baseTip
 	}
-	return c.head
-}
-
-func (c *apiChange) Truncated() string {
-	c.once.Do(func() { c.files, c.err = c.load(context.Background()) })
-	return c.truncated
-}
-
-func (c *apiChange) Files(ctx context.Context) ([]*source.File, error) {
-	c.once.Do(func() { c.files, c.err = c.load(ctx) })
-	return c.files, c.err
-}
-
-func (c *apiChange) load(ctx context.Context) ([]*source.File, error) {
-	if c.stale != "" {
-		files, err := c.fromTrees(ctx)
-		c.truncated = c.stale
-		return files, err
+	cloneURL, err := s.cloneURL(pr, a)
+	if err != nil {
+		return nil, nil, nil, err
 	}
-	var listed []*github.CommitFile
+	token, err := s.gh.Token(ctx, a.InstallationID, a.RepoID)
+	if err != nil {
+		return nil, nil, nil, fmt.Errorf("installation token: %w", err)
+	}
+	lease, err := s.repos.Fetch(ctx, strconv.FormatInt(a.RepoID, 10), gitcache.Remote{
+		URL: cloneURL, Token: token, PullRef: fmt.Sprintf("refs/pull/%d/head", a.PR),
+	}, []string{mergeBase, a.HeadSHA, baseTip})
+	if err != nil {
+		if strings.Contains(err.Error(), "returned error: 4") {
+			return nil, nil, nil, fmt.Errorf("read the repository with git: %w", err) // refused: a retry will not help
+		}
+		return nil, nil, nil, &fetchError{err}
+	}
+	defer lease.Release()
+	log.Debug("repository cached", "fetched", lease.Fetched)
+
+	res, files, err := s.worker.Run(ctx, isolation.Job{Dir: lease.Dir, Base: mergeBase, Head: a.HeadSHA, ConfigRev: baseTip, Analyzers: s.analyzerNames()})
+	if err != nil {
+		var f *isolation.Failure
+		if errors.As(err, &f) {
+			s.metrics.WorkerFailures.WithLabelValues(f.Kind).Inc()
+		}
+		return nil, nil, nil, err
+	}
+	var notices []string
+	if pr.GetHead().GetSHA() != a.HeadSHA {
+		// A re-run of an earlier commit: GitHub's diff is the PR's current
+		// head's, so no line of this one can take a comment.
+		notices = append(notices, fmt.Sprintf("This run reviews commit %s, an earlier head of the pull request (now %s), so no inline comments are posted.", short(a.HeadSHA), short(pr.GetHead().GetSHA())))
+		return res, nil, notices, nil
+	}
+	placed, note, err := s.commentable(ctx, gh, a, files)
+	if err != nil {
+		return nil, nil, nil, err
+	}
+	if note != "" {
+		notices = append(notices, note)
+	}
+	return res, placed, notices, nil
+}
+
+// commentable keeps the changed files whose lines GitHub's diff shows, as
+// GET /pulls/{n}/files lists them: a review comment elsewhere is refused.
+// Files GitHub shows without a patch (too large) and files beyond its
+// 3,000-file list are analyzed all the same but take no inline comment.
+func (s *Service) commentable(ctx context.Context, gh *github.Client, a ReviewArgs, files []*source.File) ([]*source.File, string, error) {
+	listed := map[string]*github.CommitFile{}
 	opts := &github.ListOptions{PerPage: 100}
-	for {
-		page, resp, err := c.gh.PullRequests.ListFiles(ctx, c.owner, c.repo, c.number, opts)
+	for n := 0; n < maxPRFiles; {
+		page, resp, err := gh.PullRequests.ListFiles(ctx, a.Owner, a.Repo, a.PR, opts)
 		if err != nil {
 			var ge *github.ErrorResponse
 			if errors.As(err, &ge) && ge.Response != nil && (ge.Response.StatusCode == http.StatusNotAcceptable || ge.Response.StatusCode == http.StatusUnprocessableEntity) {
-				// "diff too large": compare the two trees instead.
-				return c.fromTrees(ctx)
+				return nil, "GitHub could not produce the diff of this pull request (too large): every changed file was analyzed, and the findings are in the annotations rather than inline comments.", nil
 			}
-			return nil, fmt.Errorf("list PR files: %w", err)
+			return nil, "", fmt.Errorf("list PR files: %w", err)
 		}
-		listed = append(listed, page...)
-		if resp.NextPage == 0 || len(listed) >= maxPRFiles {
+		for _, cf := range page {
+			listed[cf.GetFilename()] = cf
+		}
+		n += len(page)
+		if resp.NextPage == 0 {
 			break
 		}
 		opts.Page = resp.NextPage
 	}
-	if len(listed) >= maxPRFiles || c.changedFiles > len(listed) {
-		n := c.changedFiles
-		if n < len(listed) {
-			n = len(listed)
-		}
-		c.truncated = fmt.Sprintf("GitHub lists at most %d files of a pull request; this one changes %d, so only the first %d were analyzed. Run `leakguard scan` locally or split the pull request for a complete review.", maxPRFiles, n, len(listed))
-	}
-	baseEntries, err := c.base.index(ctx)
-	if err != nil {
-		return nil, err
-	}
-	var files []*source.File
-	for _, cf := range listed {
-		f := &source.File{Path: cf.GetFilename(), OldPath: cf.GetFilename()}
-		switch cf.GetStatus() {
-		case "added", "copied":
-			f.Status = source.Added
-		case "removed":
-			f.Status = source.Deleted
-		case "modified", "changed":
-			f.Status = source.Modified
-		case "renamed":
-			f.Status = source.Renamed
-			f.OldPath = cf.GetPreviousFilename()
-		default: // "unchanged"
+	var out []*source.File
+	unlisted := 0
+	for _, f := range files {
+		cf := listed[f.Path]
+		if cf == nil {
+			unlisted++
 			continue
 		}
-		if f.Status != source.Added {
-			f.BaseBlob = baseEntries[f.OldPath]
+		placed := *f
+		if cf.GetPatch() == "" {
+			placed.NoPatch = true // GitHub shows no lines to comment on
 		}
-		if f.Status != source.Deleted {
-			f.HeadBlob = cf.GetSHA()
-		}
-		patch := cf.GetPatch()
-		switch {
-		case patch != "":
-			hunks, err := diff.ParseHunks([]byte(patch))
-			if err != nil {
-				f.NoPatch = true
-				break
-			}
-			f.Added, f.Removed = source.HunkRanges(hunks)
-		case cf.GetChanges() == 0 && f.Status != source.Renamed:
-			// GitHub gives binary files no patch and no line counts.
-			f.Binary = true
-		case cf.GetChanges() > 0:
-			// Too large for GitHub to show: every line counts as changed.
-			f.NoPatch = true
-		}
-		files = append(files, f)
+		out = append(out, &placed)
 	}
-	sort.Slice(files, func(i, j int) bool { return files[i].Path < files[j].Path })
-	return files, nil
+	note := ""
+	if unlisted > 0 && len(listed) >= maxPRFiles {
+		note = fmt.Sprintf("GitHub shows at most %d files of a pull request; this one changes %d. Every file was analyzed; findings in the %d files GitHub does not show are in the annotations only.", maxPRFiles, len(files), unlisted)
+	}
+	return out, note, nil
 }
 
-// fromTrees lists changed files by comparing the base and head trees, for a
-// pull request whose diff GitHub refuses to produce. No line ranges: every
-// file is treated as fully changed.
-func (c *apiChange) fromTrees(ctx context.Context) ([]*source.File, error) {
-	b, err := c.base.index(ctx)
+// cloneURL is the repository's clone URL as the API gives it, checked to be
+// on this GitHub's host (github.com for api.github.com; the API host itself
+// for GitHub Enterprise Server), so the token goes nowhere else.
+func (s *Service) cloneURL(pr *github.PullRequest, a ReviewArgs) (string, error) {
+	api := s.gh.APIBase()
+	raw := pr.GetBase().GetRepo().GetCloneURL()
+	if raw == "" {
+		// Derive it: the web host, at the root.
+		host := api.Host
+		if host == "api.github.com" {
+			host = "github.com"
+		}
+		return (&url.URL{Scheme: api.Scheme, Host: host, Path: "/" + a.Owner + "/" + a.Repo + ".git"}).String(), nil
+	}
+	u, err := url.Parse(raw)
 	if err != nil {
-		return nil, err
+		return "", fmt.Errorf("clone URL %q: %w", raw, err)
 	}
-	h, err := c.head.index(ctx)
-	if err != nil {
-		return nil, err
+	if u.Host != api.Host && !(api.Host == "api.github.com" && u.Host == "github.com") {
+		return "", fmt.Errorf("clone URL %s is not on GitHub's host %s", u.Redacted(), api.Host)
 	}
-	var files []*source.File
-	for p, sha := range h {
-		switch bs, ok := b[p]; {
-		case !ok:
-			files = append(files, &source.File{Path: p, OldPath: p, Status: source.Added, HeadBlob: sha, NoPatch: true})
-		case bs != sha:
-			files = append(files, &source.File{Path: p, OldPath: p, Status: source.Modified, BaseBlob: bs, HeadBlob: sha, NoPatch: true})
-		}
-	}
-	for p, sha := range b {
-		if _, ok := h[p]; !ok {
-			files = append(files, &source.File{Path: p, OldPath: p, Status: source.Deleted, BaseBlob: sha, NoPatch: true})
-		}
-	}
-	sort.Slice(files, func(i, j int) bool { return files[i].Path < files[j].Path })
-	c.truncated = "GitHub could not produce the diff of this pull request (too large), so changed files were found by comparing the trees and every line of them counts as changed."
-	return files, nil
+	return raw, nil
 }
 
-// apiTree is one revision read through the API.
-type apiTree struct {
-	gh          *github.Client
-	owner, repo string
-	rev         string
-	cache       *BlobCache
-	stats       *blobStats
-
-	once      sync.Once
-	entries   []source.Entry
-	byPath    map[string]string
-	truncated bool
-	err       error
-}
-
-func (t *apiTree) Rev() string { return t.rev }
-
-func (t *apiTree) load(ctx context.Context) {
-	t.once.Do(func() {
-		tree, _, err := t.gh.Git.GetTree(ctx, t.owner, t.repo, t.rev, true)
-		if err != nil {
-			t.err = fmt.Errorf("list files at %s: %w", short(t.rev), err)
-			return
-		}
-		t.truncated = tree.GetTruncated()
-		t.byPath = make(map[string]string, len(tree.Entries))
-		for _, e := range tree.Entries {
-			if e.GetType() != "blob" || e.GetMode() == "120000" { // skip symlinks too
-				continue
-			}
-			t.entries = append(t.entries, source.Entry{Path: e.GetPath(), SHA: e.GetSHA()})
-			t.byPath[e.GetPath()] = e.GetSHA()
-		}
-		sort.Slice(t.entries, func(i, j int) bool { return t.entries[i].Path < t.entries[j].Path })
-	})
-}
-
-func (t *apiTree) index(ctx context.Context) (map[string]string, error) {
-	t.load(ctx)
-	return t.byPath, t.err
-}
-
-func (t *apiTree) List(ctx context.Context) ([]source.Entry, error) {
-	t.load(ctx)
-	return t.entries, t.err
-}
-
-func (t *apiTree) Read(ctx context.Context, path string) (source.Blob, error) {
-	t.load(ctx)
-	if t.err != nil {
-		return source.Blob{}, t.err
+func (s *Service) analyzerNames() []string {
+	out := make([]string, len(s.analyzers))
+	for i, a := range s.analyzers {
+		out[i] = a.Name
 	}
-	sha, ok := t.byPath[path]
-	if !ok {
-		if !t.truncated {
-			return source.Blob{}, fmt.Errorf("read %s at %s: %w", path, short(t.rev), source.ErrNotExist)
-		}
-		// The recursive listing was cut short: ask for the one file.
-		fc, _, resp, err := t.gh.Repositories.GetContents(ctx, t.owner, t.repo, path, &github.RepositoryContentGetOptions{Ref: t.rev})
-		if resp != nil && resp.StatusCode == http.StatusNotFound || err == nil && fc == nil {
-			return source.Blob{}, fmt.Errorf("read %s at %s: %w", path, short(t.rev), source.ErrNotExist)
-		}
-		if err != nil {
-			return source.Blob{}, fmt.Errorf("read %s at %s: %w", path, short(t.rev), err)
-		}
-		sha = fc.GetSHA()
-	}
-	return t.blob(ctx, path, sha)
+	return out
 }
 
-func (t *apiTree) blob(ctx context.Context, path, sha string) (source.Blob, error) {
-	if data, ok := t.cache.Get(sha); ok {
-		t.stats.hits.Add(1)
-		return source.Blob{SHA: sha, Data: data}, nil
+// rule finds one of this server's rules by id.
+func (s *Service) rule(id string) *analyzers.Rule {
+	for _, a := range s.analyzers {
+		if r := a.Rule(id); r != nil {
+			return r
+		}
 	}
-	data, _, err := t.gh.Git.GetBlobRaw(ctx, t.owner, t.repo, sha)
-	if err != nil {
-		return source.Blob{}, fmt.Errorf("read %s at %s: %w", path, short(t.rev), err)
-	}
-	t.stats.downloads.Add(1)
-	if err := t.cache.Put(sha, data); err != nil {
-		return source.Blob{}, fmt.Errorf("read %s at %s: %w", path, short(t.rev), err)
-	}
-	return source.Blob{SHA: sha, Data: data}, nil
+	return nil
 }
+
+// fetchError is a git fetch that failed on the way (not refused by GitHub):
+// a network error, retried like one.
+type fetchError struct{ err error }
+
+func (e *fetchError) Error() string   { return "read the repository with git: " + e.err.Error() }
+func (e *fetchError) Unwrap() error   { return e.err }
+func (e *fetchError) Timeout() bool   { return false }
+func (e *fetchError) Temporary() bool { return true }
 
 func short(sha string) string {
 	if len(sha) > 12 {
 		return sha[:12]
 	}
 	return sha
+}
+
+// validSHA reports whether s is a full commit SHA (SHA-1 or SHA-256).
+func validSHA(s string) bool {
+	if len(s) != 40 && len(s) != 64 {
+		return false
+	}
+	for _, c := range s {
+		if !(c >= '0' && c <= '9' || c >= 'a' && c <= 'f') {
+			return false
+		}
+	}
+	return true
 }

@@ -71,7 +71,19 @@ func (c *Clients) App() *github.Client { return c.client(c.apps) }
 // Repo returns a client for one repository of an installation and its HTTP
 // client (for GraphQL). The token it uses can reach only that repository.
 func (c *Clients) Repo(installationID, repoID int64) (*github.Client, *http.Client) {
+	tr := c.transport(installationID, repoID)
+	return c.client(tr), &http.Client{Transport: tr, Timeout: 60 * time.Second}
+}
+
+// Token returns the installation token the Repo client sends (scoped to the
+// one repository), for git over HTTPS.
+func (c *Clients) Token(ctx context.Context, installationID, repoID int64) (string, error) {
+	return c.transport(installationID, repoID).Token(ctx)
+}
+
+func (c *Clients) transport(installationID, repoID int64) *ghinstallation.Transport {
 	c.mu.Lock()
+	defer c.mu.Unlock()
 	key := [2]int64{installationID, repoID}
 	tr, ok := c.byRepo[key]
 	if !ok {
@@ -83,9 +95,11 @@ func (c *Clients) Repo(installationID, repoID int64) (*github.Client, *http.Clie
 		}
 		c.byRepo[key] = tr
 	}
-	c.mu.Unlock()
-	return c.client(tr), &http.Client{Transport: tr, Timeout: 60 * time.Second}
+	return tr
 }
+
+// APIBase is the REST API base URL.
+func (c *Clients) APIBase() *url.URL { return c.base }
 
 // Slug is the app's slug (from GET /app), which names its bot account
 // "<slug>[bot]": comments by that login are ours.

@@ -24,6 +24,7 @@ import (
 
 	"github.com/leakguard/leakguard/analyzers"
 	"github.com/leakguard/leakguard/analyzers/analysistest"
+	"github.com/leakguard/leakguard/app/isolation/isolationtest"
 	"github.com/leakguard/leakguard/internal/fakegithub"
 	"github.com/leakguard/leakguard/config"
 	"github.com/leakguard/leakguard/internal/npmdeps"
@@ -147,6 +148,7 @@ type harnessOpts struct {
 	dataDir     string
 	fake        *fakegithub.Fake // shared with an earlier harness
 	databaseURL string           // default: SQLite in the data directory
+	config      func(*config.Server) // adjusts the server configuration
 }
 
 func newHarness(t testing.TB, o harnessOpts) *harness {
@@ -167,12 +169,17 @@ func newHarness(t testing.TB, o harnessOpts) *harness {
 	if o.databaseURL != "" {
 		cfg.DatabaseURL = o.databaseURL
 	}
+	if o.config != nil {
+		o.config(cfg)
+	}
 	level := slog.LevelWarn
 	if os.Getenv("LEAKGUARD_TEST_LOG") != "" {
 		level = slog.LevelDebug
 	}
 	log := slog.New(slog.NewTextHandler(testWriter{t}, &slog.HandlerOptions{Level: level}))
-	svc, err := New(context.Background(), Options{Config: cfg, Analyzers: o.analyzers, Logger: log, Version: "test", PollInterval: 20 * time.Millisecond, Pace: time.Millisecond})
+	workerCmd, workerEnv := isolationtest.Command()
+	svc, err := New(context.Background(), Options{Config: cfg, Analyzers: o.analyzers, Logger: log, Version: "test", PollInterval: 20 * time.Millisecond, Pace: time.Millisecond,
+		WorkerCommand: workerCmd, WorkerEnv: workerEnv})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -16,6 +16,7 @@ type Metrics struct {
 	APICalls       *prometheus.CounterVec   // method, code
 	APIRetries     prometheus.Counter       // rate-limit waits and GET retries
 	WebhookSeconds *prometheus.HistogramVec // event
+	WorkerFailures *prometheus.CounterVec   // kind: memory, timeout, crash
 }
 
 // NewMetrics registers leakguard's series and the Go runtime's.
@@ -31,8 +32,9 @@ func NewMetrics() *Metrics {
 		APICalls:       prometheus.NewCounterVec(prometheus.CounterOpts{Name: "leakguard_github_requests_total", Help: "GitHub API requests by method and status code."}, []string{"method", "code"}),
 		APIRetries:     prometheus.NewCounter(prometheus.CounterOpts{Name: "leakguard_github_retries_total", Help: "GitHub API requests sent again after a rate limit or a failed GET."}),
 		WebhookSeconds: prometheus.NewHistogramVec(prometheus.HistogramOpts{Name: "leakguard_webhook_duration_seconds", Help: "Time from receiving a webhook to answering it.", Buckets: prometheus.ExponentialBuckets(0.0005, 2, 14)}, []string{"event"}),
+		WorkerFailures: prometheus.NewCounterVec(prometheus.CounterOpts{Name: "leakguard_review_worker_failures_total", Help: "Reviews ended by their worker running out of memory or time, or crashing."}, []string{"kind"}),
 	}
-	r.MustRegister(m.Webhooks, m.Jobs, m.ReviewSeconds, m.Findings, m.APICalls, m.APIRetries, m.WebhookSeconds,
+	r.MustRegister(m.WorkerFailures, m.Webhooks, m.Jobs, m.ReviewSeconds, m.Findings, m.APICalls, m.APIRetries, m.WebhookSeconds,
 		collectors.NewGoCollector(), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}))
 	return m
 }

@@ -16,7 +16,6 @@ import (
 	"github.com/leakguard/leakguard/analyzers"
 	"github.com/leakguard/leakguard/analyzers/source"
 	"github.com/leakguard/leakguard/checks"
-	"github.com/leakguard/leakguard/config"
 )
 
 // review runs one unit of review work: check run in_progress, read the change,
@@ -207,62 +206,6 @@ func (s *Service) completeCheckRun(ctx context.Context, gh *github.Client, a Rev
 		return fmt.Errorf("complete check run: %w", err)
 	}
 	return nil
-}
-
-// analyze reads the pull request and runs the engine. The repository
-// configuration comes from the base branch, so a PR cannot turn off its own
-// review; a configuration changed by the PR is validated and reported.
-func (s *Service) analyze(ctx context.Context, gh *github.Client, a ReviewArgs, pr *github.PullRequest, log *slog.Logger) (*analyzers.Result, []*source.File, []string, error) {
-	baseTip := pr.GetBase().GetSHA()
-	// The PR's diff is from the merge base, as GitHub shows it.
-	cmp, _, err := gh.Repositories.CompareCommits(ctx, a.Owner, a.Repo, baseTip, a.HeadSHA, &github.ListOptions{PerPage: 1})
-	if err != nil {
-		return nil, nil, nil, fmt.Errorf("find merge base: %w", err)
-	}
-	mergeBase := cmp.GetMergeBaseCommit().GetSHA()
-	if mergeBase == "" {
-		mergeBase = baseTip
-	}
-	ch := newAPIChange(gh, s.cache, &s.stats, a.Owner, a.Repo, a.PR, pr.GetChangedFiles(), mergeBase, a.HeadSHA)
-	if pr.GetHead().GetSHA() != a.HeadSHA {
-		// A re-run of an earlier commit: GitHub's file list describes the
-		// PR's current head, so compare the trees of this commit instead.
-		ch.stale = fmt.Sprintf("This run reviews commit %s, an earlier head of the pull request (now %s), so changed files come from comparing trees and no inline comments are posted.", short(a.HeadSHA), short(pr.GetHead().GetSHA()))
-	}
-	cfgTree := ch.base
-	if baseTip != mergeBase {
-		cfgTree = &apiTree{gh: gh, owner: a.Owner, repo: a.Repo, rev: baseTip, cache: s.cache, stats: &s.stats}
-	}
-	cfg, probs := analyzers.LoadRepoConfig(ctx, cfgTree)
-	var notices []string
-	for _, p := range probs {
-		notices = append(notices, fmt.Sprintf("%s on the base branch: %s; the defaults apply", config.RepoPath, p))
-	}
-	files, err := ch.Files(ctx)
-	if err != nil {
-		return nil, nil, nil, err
-	}
-	for _, f := range files {
-		if (f.Path == config.RepoPath || f.Path == config.RepoPathAlt) && f.Status != source.Deleted {
-			b, err := ch.head.Read(ctx, f.Path)
-			if err != nil {
-				return nil, nil, nil, err
-			}
-			if _, ps := config.ParseRepo(b.Data); len(ps) > 0 {
-				for _, p := range ps {
-					notices = append(notices, fmt.Sprintf("%s as changed by this pull request is invalid: %s", f.Path, p))
-				}
-			} else {
-				notices = append(notices, fmt.Sprintf("%s is changed by this pull request; the change applies after merge (reviews read the configuration from the base branch)", f.Path))
-			}
-		}
-	}
-	eng := &analyzers.Engine{Analyzers: s.analyzers, Logger: log}
-	res, err := eng.Run(ctx, ch, cfg)
-	if err != nil {
-		return nil, nil, nil, err
-	}
-	return res, files, notices, nil
 }
 
 func (s *Service) ignores(ctx context.Context, repoID int64) (map[string]checks.Ignore, error) {

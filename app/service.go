@@ -19,6 +19,8 @@ import (
 	"github.com/riverqueue/river"
 
 	"github.com/leakguard/leakguard/analyzers"
+	"github.com/leakguard/leakguard/app/gitcache"
+	"github.com/leakguard/leakguard/app/isolation"
 	"github.com/leakguard/leakguard/checks"
 	"github.com/leakguard/leakguard/config"
 )
@@ -41,6 +43,11 @@ type Options struct {
 	// Pace is the pause between mutating comment requests (default 1s), to
 	// stay clear of GitHub's secondary rate limits.
 	Pace time.Duration
+	// WorkerCommand starts the process a review runs in (default: this
+	// binary's hidden `review-worker` command); WorkerEnv is added to its
+	// environment. Test binaries point it at themselves.
+	WorkerCommand []string
+	WorkerEnv     []string
 }
 
 // Service is the running app: store, queue, GitHub clients and analyzers.
@@ -50,14 +57,14 @@ type Service struct {
 	store     *Store
 	queue     *river.Client[*sql.Tx]
 	gh        *Clients
-	cache     *BlobCache
+	repos     *gitcache.Cache
+	worker    *isolation.Runner
 	analyzers []*analyzers.Analyzer
 	ruleset   string
 	marker    checks.Marker
 	metrics   *Metrics
 	secrets   [][]byte
 	pace      time.Duration
-	stats     blobStats
 }
 
 // New opens the store, runs migrations and prepares the workers; Start runs them.
@@ -88,12 +95,22 @@ func New(ctx context.Context, o Options) (*Service, error) {
 	if s.gh, err = NewClients(cfg.GitHubURL, cfg.AppID, cfg.PrivateKey, o.Transport, s.metrics); err != nil {
 		return nil, err
 	}
-	cacheDir := ""
-	if cfg.DataDir != "" {
-		cacheDir = filepath.Join(cfg.DataDir, "blobs")
+	if err := uniqueNames(o.Analyzers); err != nil {
+		return nil, err
 	}
-	if s.cache, err = NewBlobCache(cacheDir); err != nil {
-		return nil, fmt.Errorf("blob cache: %w", err)
+	dataDir := cfg.DataDir
+	if dataDir == "" {
+		dataDir = ".data"
+	}
+	if s.repos, err = gitcache.Open(filepath.Join(dataDir, "repos"), cfg.RepoCacheBytes, log.With("component", "gitcache")); err != nil {
+		return nil, err
+	}
+	s.worker = &isolation.Runner{Command: o.WorkerCommand, Env: o.WorkerEnv, Memory: cfg.ReviewMemory, Timeout: cfg.ReviewTimeout,
+		Rule: s.rule, Log: log.With("component", "review-worker")}
+	if len(s.worker.Command) == 0 {
+		if s.worker.Command, err = isolation.Command(); err != nil {
+			return nil, err
+		}
 	}
 	if s.store, err = OpenStore(ctx, cfg.DatabaseURL); err != nil {
 		return nil, err
@@ -141,6 +158,18 @@ func New(ctx context.Context, o Options) (*Service, error) {
 		return nil, fmt.Errorf("job queue: %w", err)
 	}
 	return s, nil
+}
+
+// uniqueNames checks that analyzers can be named to a review worker.
+func uniqueNames(as []*analyzers.Analyzer) error {
+	seen := map[string]bool{}
+	for _, a := range as {
+		if seen[a.Name] {
+			return fmt.Errorf("app: two analyzers are named %q", a.Name)
+		}
+		seen[a.Name] = true
+	}
+	return nil
 }
 
 // Start starts the workers.

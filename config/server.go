@@ -53,6 +53,16 @@ type Server struct {
 	Setup bool
 	// ShutdownTimeout bounds the graceful stop.
 	ShutdownTimeout time.Duration
+	// ReviewMemory caps the memory of one review's worker process in bytes
+	// (LEAKGUARD_REVIEW_MEMORY, default 1GiB); ReviewTimeout bounds its
+	// time (LEAKGUARD_REVIEW_TIMEOUT, default 5m). Over either, that review
+	// fails with the reason; the server and other reviews go on.
+	ReviewMemory  int64
+	ReviewTimeout time.Duration
+	// RepoCacheBytes caps the git cache of repositories under DataDir
+	// (LEAKGUARD_REPO_CACHE_SIZE, default 10GiB); the least recently used
+	// repositories are evicted beyond it.
+	RepoCacheBytes int64
 }
 
 // Credentials written by the setup flow into DataDir, read at start when the
@@ -87,6 +97,9 @@ func LoadServer(args []string, getenv func(string) string) (*Server, error) {
 	fs.StringVar(&c.DatabaseURL, "database-url", env("LEAKGUARD_DATABASE_URL", ""), "SQLite file or postgres:// URL")
 	fs.StringVar(&c.PublicURL, "public-url", env("LEAKGUARD_PUBLIC_URL", ""), "public URL of this server (setup flow)")
 	workers := fs.String("workers", env("LEAKGUARD_WORKERS", "2"), "reviews run at once")
+	reviewMemory := fs.String("review-memory", env("LEAKGUARD_REVIEW_MEMORY", "1GiB"), "memory limit of one review")
+	reviewTimeout := fs.String("review-timeout", env("LEAKGUARD_REVIEW_TIMEOUT", "5m"), "time limit of one review")
+	repoCache := fs.String("repo-cache-size", env("LEAKGUARD_REPO_CACHE_SIZE", "10GiB"), "size cap of the git cache of repositories")
 	fs.BoolVar(&c.Setup, "setup", false, "serve only the setup page that registers the GitHub App")
 	if err := fs.Parse(args); err != nil {
 		return nil, fmt.Errorf("serve: %w", err)
@@ -100,6 +113,15 @@ func LoadServer(args []string, getenv func(string) string) (*Server, error) {
 		errs = append(errs, fmt.Errorf("LEAKGUARD_WORKERS / --workers: want a number from 1 to 64, got %q", *workers))
 	}
 	c.Workers = n
+	if c.ReviewMemory, err = ParseBytes(*reviewMemory); err != nil || c.ReviewMemory < 64<<20 {
+		errs = append(errs, fmt.Errorf("LEAKGUARD_REVIEW_MEMORY / --review-memory: want a size of at least 64MiB such as 1GiB, got %q", *reviewMemory))
+	}
+	if c.ReviewTimeout, err = time.ParseDuration(*reviewTimeout); err != nil || c.ReviewTimeout < time.Second {
+		errs = append(errs, fmt.Errorf("LEAKGUARD_REVIEW_TIMEOUT / --review-timeout: want a duration of at least 1s such as 5m, got %q", *reviewTimeout))
+	}
+	if c.RepoCacheBytes, err = ParseBytes(*repoCache); err != nil || c.RepoCacheBytes < 1<<20 {
+		errs = append(errs, fmt.Errorf("LEAKGUARD_REPO_CACHE_SIZE / --repo-cache-size: want a size such as 10GiB, got %q", *repoCache))
+	}
 	u, err := url.Parse(c.GitHubURL)
 	if err != nil || (u.Scheme != "https" && u.Scheme != "http") || u.Host == "" {
 		errs = append(errs, fmt.Errorf("LEAKGUARD_GITHUB_URL / --github-url: want an http(s) URL, got %q", c.GitHubURL))
@@ -190,6 +212,24 @@ func checkPrivateKey(pemData []byte) error {
 		return nil
 	}
 	return errors.New("private key: the PEM block is not an RSA private key")
+}
+
+// ParseBytes reads a size: a number of bytes with an optional unit (KiB,
+// MiB, GiB, TiB; KB, MB, GB, TB are read as the same powers of two).
+func ParseBytes(v string) (int64, error) {
+	v = strings.TrimSpace(v)
+	num := strings.TrimRightFunc(v, func(r rune) bool { return r < '0' || r > '9' })
+	unit := strings.ToUpper(strings.TrimSpace(v[len(num):]))
+	n, err := strconv.ParseInt(num, 10, 64)
+	if err != nil || n < 0 {
+		return 0, fmt.Errorf("size %q: want a number with an optional unit (MiB, GiB)", v)
+	}
+	shift := map[string]uint{"": 0, "B": 0, "K": 10, "KB": 10, "KIB": 10, "M": 20, "MB": 20, "MIB": 20, "G": 30, "GB": 30, "GIB": 30, "T": 40, "TB": 40, "TIB": 40}
+	s, ok := shift[unit]
+	if !ok || n > (1<<62)>>s {
+		return 0, fmt.Errorf("size %q: unknown unit or too large", v)
+	}
+	return n << s, nil
 }
 
 // deriveWebURL maps an API base to GitHub's web address: api.github.com to

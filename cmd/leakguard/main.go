@@ -38,6 +38,8 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	commands := map[string]command{
 		"scan":    runScan,
 		"version": runVersion,
+		// Hidden: the child process a review of `serve` runs in.
+		"review-worker": runReviewWorker,
 	}
 	registerServe(commands)
 	if len(args) == 0 {

@@ -7,7 +7,6 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
-	"os"
 	"path/filepath"
 
 	"github.com/leakguard/leakguard/analyzers"
@@ -15,6 +14,7 @@ import (
 	"github.com/leakguard/leakguard/analyzers/suite"
 	"github.com/leakguard/leakguard/checks"
 	"github.com/leakguard/leakguard/config"
+	"github.com/leakguard/leakguard/review"
 )
 
 func runScan(ctx context.Context, args []string, stdout, stderr io.Writer) int {
@@ -92,65 +92,12 @@ func scan(ctx context.Context, repo, base, head, cfgPath string, log *slog.Logge
 			return nil, err
 		}
 	}
-	ch, err := source.OpenGit(ctx, abs, base, head)
+	res, _, err := review.Run(ctx, review.Request{Dir: abs, Base: base, Head: head, ConfigFile: cfgPath, Analyzers: suite.Default(), Logger: log})
 	if err != nil {
 		return nil, err
-	}
-	defer ch.Close()
-
-	var cfg *config.Repo
-	var probs []config.Problem
-	where := config.RepoPath + " on the base branch"
-	if cfgPath != "" {
-		data, err := os.ReadFile(cfgPath)
-		if err != nil {
-			return nil, fmt.Errorf("read config: %w", err)
-		}
-		cfg, probs = config.ParseRepo(data)
-		where = cfgPath
-	} else {
-		cfg, probs = analyzers.LoadRepoConfig(ctx, ch.Tree(source.Base))
-	}
-	eng := &analyzers.Engine{Analyzers: suite.Default(), Logger: log}
-	res, err := eng.Run(ctx, ch, cfg)
-	if err != nil {
-		return nil, err
-	}
-	for _, p := range probs {
-		res.Notices = append([]string{fmt.Sprintf("%s is invalid, defaults apply: %s", where, p)}, res.Notices...)
-	}
-	if cfgPath == "" {
-		res.Notices = append(res.Notices, headConfigProblems(ctx, ch)...)
 	}
 	if baseNote != "" {
 		res.Notices = append(res.Notices, baseNote)
 	}
 	return res, nil
-}
-
-// headConfigProblems validates a configuration the change itself edits: it
-// applies only after merge, but errors are worth knowing now.
-func headConfigProblems(ctx context.Context, ch source.Change) []string {
-	files, err := ch.Files(ctx)
-	if err != nil {
-		return nil
-	}
-	var out []string
-	for _, f := range files {
-		if (f.Path != config.RepoPath && f.Path != config.RepoPathAlt) || f.Status == source.Deleted {
-			continue
-		}
-		b, err := ch.Tree(source.Head).Read(ctx, f.Path)
-		if err != nil {
-			continue
-		}
-		_, probs := config.ParseRepo(b.Data)
-		for _, p := range probs {
-			out = append(out, fmt.Sprintf("%s as changed here is invalid (it applies after merge): %s", f.Path, p))
-		}
-		if len(probs) == 0 {
-			out = append(out, fmt.Sprintf("%s is changed here; the new settings apply after merge", f.Path))
-		}
-	}
-	return out
 }

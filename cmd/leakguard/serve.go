@@ -24,9 +24,12 @@ Runs the leakguard GitHub App. Flags override the environment:
                            LEAKGUARD_WEBHOOK_SECRET (required), LEAKGUARD_WEBHOOK_SECRET_PREVIOUS while rotating
   --github-url URL         LEAKGUARD_GITHUB_URL (default https://api.github.com/; GHES: https://HOST/api/v3/)
   --database-url URL       LEAKGUARD_DATABASE_URL (default DATA_DIR/leakguard.db, embedded SQLite)
-  --data-dir DIR           LEAKGUARD_DATA_DIR (default .data): store, blob cache, setup credentials
+  --data-dir DIR           LEAKGUARD_DATA_DIR (default .data): store, git cache of repositories, setup credentials
   --public-url URL         LEAKGUARD_PUBLIC_URL: where GitHub reaches this server (setup flow)
   --workers N              LEAKGUARD_WORKERS (default 2): reviews run at once
+  --review-memory SIZE     LEAKGUARD_REVIEW_MEMORY (default 1GiB): memory limit of one review's process
+  --review-timeout DUR     LEAKGUARD_REVIEW_TIMEOUT (default 5m): time limit of one review
+  --repo-cache-size SIZE   LEAKGUARD_REPO_CACHE_SIZE (default 10GiB): size cap of the git cache
   --setup                  serve only the setup page that registers the GitHub App from app.yml
 Endpoints: POST /webhook, GET /healthz, GET /readyz, GET /metrics; with --setup, GET /setup.
 `

@@ -130,19 +130,28 @@ type Fake struct {
 
 	filesMu    sync.Mutex
 	filesCache map[string][]fileEntry
+
+	// apiPrefix is where the REST API is served ("" or "/api/v3" as on
+	// GitHub Enterprise Server); git is served at the root.
+	apiPrefix   string
+	gitRequests []GitRequest
 }
 
 // New starts a fake GitHub. Close it with f.Server.Close().
-func New() *Fake {
+func New() *Fake { return NewAt("") }
+
+// NewAt starts a fake GitHub whose REST API is under a path prefix, as
+// GitHub Enterprise Server's is under /api/v3; git is served at the root.
+func NewAt(apiPrefix string) *Fake {
 	f := &Fake{AppID: 4242, AppSlug: "leakguard-test", repos: map[string]*Repo{}, prs: map[string]map[int]*PR{},
 		reactions: map[int64][]string{}, roles: map[string]string{}, tokens: map[string][]int64{}, nextID: 1000,
-		filesCache: map[string][]fileEntry{}}
+		filesCache: map[string][]fileEntry{}, apiPrefix: strings.TrimSuffix(apiPrefix, "/")}
 	f.Server = httptest.NewServer(f.handler())
 	return f
 }
 
 // URL is the API base URL to configure leakguard with.
-func (f *Fake) URL() string { return f.Server.URL + "/" }
+func (f *Fake) URL() string { return f.Server.URL + f.apiPrefix + "/" }
 
 // AddRepo registers a repository served from a git directory.
 func (f *Fake) AddRepo(r *Repo) {
@@ -276,6 +285,19 @@ func (f *Fake) handler() http.Handler {
 	mux.HandleFunc("POST /graphql", f.graphql)
 	mux.HandleFunc("POST /app-manifests/{code}/conversions", f.convertManifest)
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if isGitPath(r.URL.Path) {
+			f.serveGit(w, r)
+			return
+		}
+		if f.apiPrefix != "" {
+			p, ok := strings.CutPrefix(r.URL.Path, f.apiPrefix)
+			if !ok {
+				fail(w, 404, "Not Found")
+				return
+			}
+			r.URL.Path = p
+			r.URL.RawPath = ""
+		}
 		body, _ := io.ReadAll(r.Body)
 		r.Body = io.NopCloser(bytes.NewReader(body))
 		rec := &recorder{ResponseWriter: w, status: 200}
@@ -371,7 +393,8 @@ func git(dir string, args ...string) (string, error) {
 }
 
 func (f *Fake) prJSON(repo *Repo, pr *PR, files int) map[string]any {
-	repoJSON := map[string]any{"id": repo.ID, "name": repo.Name, "full_name": repo.Owner + "/" + repo.Name, "owner": map[string]any{"login": repo.Owner}}
+	repoJSON := map[string]any{"id": repo.ID, "name": repo.Name, "full_name": repo.Owner + "/" + repo.Name, "owner": map[string]any{"login": repo.Owner},
+		"clone_url": f.CloneURL(repo.Owner, repo.Name)}
 	return map[string]any{
 		"number": pr.Number, "state": pr.State, "changed_files": files,
 		"user": map[string]any{"login": pr.Author, "type": "User"},
