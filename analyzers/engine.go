@@ -55,8 +55,11 @@ type Result struct {
 	Skipped    []Skipped
 	// Notices are things the reader should know: configuration errors,
 	// suppressions without a reason, an incomplete file list.
-	Notices  []string
-	BlockOn  Severity
+	Notices []string
+	// Uncommitted names the uncommitted work head stands for ("working
+	// tree", "staged changes"); "" when head is a commit.
+	Uncommitted string
+	BlockOn     Severity
 	WarnOnly bool
 	Stats    Stats
 }
