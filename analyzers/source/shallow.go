@@ -65,6 +65,14 @@ func FindBase(ctx context.Context, dir, base, head string, uncommitted bool, pro
 	if fullSHA.MatchString(base) {
 		steps = append(steps, []string{"fetch", "--quiet", "--no-tags", "--depth=1", remote, base})
 	}
+	if base == "" {
+		// A single-branch clone may not have the default branch at all.
+		if b := remoteDefaultBranch(ctx, dir, remote); b != "" {
+			if _, err := ResolveCommit(ctx, dir, "refs/remotes/"+remote+"/"+b); err != nil {
+				steps = append(steps, []string{"fetch", "--quiet", "--no-tags", remote, "+refs/heads/" + b + ":refs/remotes/" + remote + "/" + b})
+			}
+		}
+	}
 	steps = append(steps,
 		[]string{"fetch", "--quiet", "--no-tags", "--deepen=200", remote},
 		[]string{"fetch", "--quiet", "--no-tags", "--unshallow", remote})
@@ -74,6 +82,11 @@ func FindBase(ctx context.Context, dir, base, head string, uncommitted bool, pro
 		if _, err := runGit(ctx, dir, args...); err != nil {
 			lastErr = err
 			continue
+		}
+		if strings.HasPrefix(args[len(args)-1], "+refs/heads/") {
+			// Make it the remote's HEAD, as a full clone has it, for DefaultBase.
+			b := strings.TrimPrefix(strings.Split(args[len(args)-1], ":")[0], "+refs/heads/")
+			runGit(ctx, dir, "symbolic-ref", "refs/remotes/"+remote+"/HEAD", "refs/remotes/"+remote+"/"+b)
 		}
 		if b, note, _, err = attempt(); err == nil {
 			return b, append(notes(note), fmt.Sprintf("the clone was shallow: fetched more history from %s (git %s)", remote, strings.Join(args[2:], " "))), nil
@@ -113,6 +126,23 @@ func fetchRemote(ctx context.Context, dir string) string {
 	}
 	if len(remotes) == 1 {
 		return remotes[0]
+	}
+	return ""
+}
+
+// remoteDefaultBranch asks the remote for its default branch ("" when it
+// cannot be reached or says nothing).
+func remoteDefaultBranch(ctx context.Context, dir, remote string) string {
+	out, err := runGit(ctx, dir, "ls-remote", "--symref", remote, "HEAD")
+	if err != nil {
+		return ""
+	}
+	for _, line := range strings.Split(string(out), "\n") {
+		if ref, ok := strings.CutPrefix(line, "ref: refs/heads/"); ok {
+			if b, _, ok := strings.Cut(ref, "\t"); ok {
+				return b
+			}
+		}
 	}
 	return ""
 }

@@ -52,7 +52,7 @@ func (s *Snapshot) Close() error {
 // deleted or untracked (not ignored) files. A repository without commits is
 // dirty when it has any such file.
 func Dirty(ctx context.Context, dir string) (bool, error) {
-	out, err := runGit(ctx, dir, "status", "--porcelain", "-z", "--untracked-files=normal", "--ignore-submodules=all")
+	out, err := runGit(ctx, dir, "--no-optional-locks", "status", "--porcelain", "-z", "--untracked-files=normal", "--ignore-submodules=all")
 	if err != nil {
 		return false, fmt.Errorf("read the working tree's status: %w", err)
 	}
@@ -128,15 +128,15 @@ func OpenUncommitted(ctx context.Context, dir, base string, what Uncommitted) (*
 	if err := os.Mkdir(tmpObjects, 0o700); err != nil {
 		return fail(err)
 	}
-	env := []string{"GIT_OBJECT_DIRECTORY=" + tmpObjects, "GIT_ALTERNATE_OBJECT_DIRECTORIES=" + objects}
+	// git works on a copy of the index: write-tree stores its cache in the
+	// index and add stages files, and the user's staging area stays as it
+	// is. The copy keeps git's stat cache, so unchanged files are not hashed.
+	index := filepath.Join(tmp, "index")
+	if err := copyIndex(ctx, dir, index); err != nil {
+		return fail(err)
+	}
+	env := []string{"GIT_OBJECT_DIRECTORY=" + tmpObjects, "GIT_ALTERNATE_OBJECT_DIRECTORIES=" + objects, "GIT_INDEX_FILE=" + index}
 	if what == WorkingTree {
-		// A copy of the index keeps git's stat cache (so unchanged files are not
-		// hashed again) and leaves the user's staging area alone.
-		index := filepath.Join(tmp, "index")
-		if err := copyIndex(ctx, dir, index); err != nil {
-			return fail(err)
-		}
-		env = append(env, "GIT_INDEX_FILE="+index)
 		if _, err := runGitEnv(ctx, dir, env, "add", "--all", "--", ":/"); err != nil {
 			return fail(fmt.Errorf("snapshot the working tree: %w", err))
 		}
