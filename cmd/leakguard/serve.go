@@ -27,8 +27,13 @@ Runs the leakguard GitHub App. Flags override the environment:
   --data-dir DIR           LEAKGUARD_DATA_DIR (default .data): store, blob cache, setup credentials
   --public-url URL         LEAKGUARD_PUBLIC_URL: where GitHub reaches this server (setup flow)
   --workers N              LEAKGUARD_WORKERS (default 2): reviews run at once
+  --metrics-addr ADDR      LEAKGUARD_METRICS_ADDR (default 127.0.0.1:9090, or off): GET /metrics,
+                           kept off the public webhook port
   --setup                  serve only the setup page that registers the GitHub App from app.yml
-Endpoints: POST /webhook, GET /healthz, GET /readyz, GET /metrics; with --setup, GET /setup.
+  --replace-app            with --setup: register a new app even though one is stored in the data
+                           directory (the old credentials are kept with a .replaced suffix)
+Endpoints: POST /webhook, GET /healthz, GET /readyz on --addr; GET /metrics on --metrics-addr;
+with --setup, GET /setup.
 `
 
 // registerServe adds the `serve` command: the GitHub App.

@@ -9,6 +9,10 @@ package fakegithub
 
 import (
 	"bytes"
+	"crypto/rand"
+	"crypto/rsa"
+	"crypto/x509"
+	"encoding/pem"
 	"encoding/base64"
 	"encoding/json"
 	"fmt"
@@ -956,8 +960,16 @@ func (f *Fake) graphql(w http.ResponseWriter, r *http.Request) {
 	}
 }
 
-// ManifestPEM is the private key the manifest conversion returns.
-var ManifestPEM = "-----BEGIN RSA PRIVATE KEY-----\nfake-key-material\n-----END RSA PRIVATE KEY-----\n"
+// ManifestPEM is the private key the manifest conversion returns: a real
+// RSA key (made once per process), so a server can start with what the setup
+// flow stored.
+var ManifestPEM = sync.OnceValue(func() string {
+	k, err := rsa.GenerateKey(rand.Reader, 2048)
+	if err != nil {
+		panic(err)
+	}
+	return string(pem.EncodeToMemory(&pem.Block{Type: "RSA PRIVATE KEY", Bytes: x509.MarshalPKCS1PrivateKey(k)}))
+})
 
 func (f *Fake) convertManifest(w http.ResponseWriter, r *http.Request) {
 	if r.PathValue("code") != "good-code" {
@@ -965,5 +977,5 @@ func (f *Fake) convertManifest(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	writeJSON(w, 201, map[string]any{"id": f.AppID, "slug": f.AppSlug, "html_url": "https://github.com/apps/" + f.AppSlug,
-		"pem": ManifestPEM, "webhook_secret": "manifest-webhook-secret-0123", "client_id": "Iv1.abc", "client_secret": "xyz"})
+		"pem": ManifestPEM(), "webhook_secret": "manifest-webhook-secret-0123", "client_id": "Iv1.abc", "client_secret": "xyz"})
 }
