@@ -278,6 +278,7 @@ func (h *harness) checkContract() {
 	if n == 0 {
 		h.t.Error("contract: no request recorded")
 	}
+	checkPermissions(h.t, h.fake.Requests())
 }
 
 // gitRepo is a local repository the fake serves.
