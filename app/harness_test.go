@@ -24,8 +24,8 @@ import (
 
 	"github.com/leakguard/leakguard/analyzers"
 	"github.com/leakguard/leakguard/analyzers/analysistest"
-	"github.com/leakguard/leakguard/internal/fakegithub"
 	"github.com/leakguard/leakguard/config"
+	"github.com/leakguard/leakguard/internal/fakegithub"
 	"github.com/leakguard/leakguard/internal/npmdeps"
 )
 

@@ -344,26 +344,9 @@ func (d *permissionData) requiredGrants(spec *fakegithub.Spec, r fakegithub.Requ
 		// The manifest conversion runs before the app exists, unauthenticated.
 		return nil, "manifest flow", nil
 	case r.Path == "/graphql":
-		q, _, err := r.GraphQL()
-		if err != nil {
-			return nil, "", err
-		}
-		var out []grant
-		found := false
-		for field, rest := range graphqlREST {
-			if regexp.MustCompile(`\b` + field + `\b`).MatchString(q) {
-				found = true
-				g, ok := d.endpoints[restKey(rest)]
-				if !ok {
-					return nil, "", fmt.Errorf("GraphQL %s: no permission data for its REST counterpart %s", field, rest)
-				}
-				out = append(out, g...) // several fields: each must be covered (checked below per field)
-			}
-		}
-		if !found {
-			return nil, "", fmt.Errorf("GraphQL operation %.80q uses no field mapped in graphqlREST: add its REST counterpart", q)
-		}
-		return out, "", nil
+		// Checked field by field in uncoveredCalls.
+		_, err := graphqlFields(r)
+		return nil, "GraphQL", err
 	}
 	if m := gitSmartHTTP.FindStringSubmatch(r.Path); m != nil && (m[3] != "info/refs" || strings.Contains(r.RawQuery, "service=git-")) {
 		// git over HTTPS with an installation token: fetching reads the
@@ -388,6 +371,26 @@ func (d *permissionData) requiredGrants(spec *fakegithub.Spec, r fakegithub.Requ
 		return nil, "", fmt.Errorf("%s %s: GitHub's permission data does not list this endpoint", r.Method, tmpl)
 	}
 	return g, "", nil
+}
+
+// graphqlFields returns the fields of graphqlREST a GraphQL request uses,
+// or an error when it uses none (a new operation to map).
+func graphqlFields(r fakegithub.Request) ([]string, error) {
+	q, _, err := r.GraphQL()
+	if err != nil {
+		return nil, err
+	}
+	var out []string
+	for field := range graphqlREST {
+		if regexp.MustCompile(`\b` + field + `\b`).MatchString(q) {
+			out = append(out, field)
+		}
+	}
+	if len(out) == 0 {
+		return nil, fmt.Errorf("GraphQL operation %.80q uses no field mapped in graphqlREST: add its REST counterpart", q)
+	}
+	sort.Strings(out)
+	return out, nil
 }
 
 func restKey(ep string) string {
@@ -421,11 +424,13 @@ func (d *permissionData) uncoveredCalls(spec *fakegithub.Spec, perms map[string]
 			continue
 		}
 		if r.Path == "/graphql" {
-			// Each mapped field needs its own grant set.
-			q, _, _ := r.GraphQL()
-			for field, rest := range graphqlREST {
-				if regexp.MustCompile(`\b`+field+`\b`).MatchString(q) && !covered(perms, d.endpoints[restKey(rest)]) {
-					out = append(out, fmt.Sprintf("GraphQL %s (like %s) needs one of %v", field, rest, d.endpoints[restKey(rest)]))
+			fields, _ := graphqlFields(r)
+			for _, field := range fields {
+				rest := graphqlREST[field]
+				if gs, ok := d.endpoints[restKey(rest)]; !ok {
+					out = append(out, fmt.Sprintf("GraphQL %s: no permission data for its REST counterpart %s", field, rest))
+				} else if !covered(perms, gs) {
+					out = append(out, fmt.Sprintf("GraphQL %s (like %s) needs one of %v", field, rest, gs))
 				}
 			}
 			continue
@@ -546,6 +551,19 @@ func TestPermissionModel(t *testing.T) {
 		if got != tc.ok {
 			t.Errorf("%s %s allowed = %v, want %v (%v)", tc.method, tc.path, got, tc.ok, d.uncoveredCalls(spec, perms, []fakegithub.Request{r}))
 		}
+	}
+	gql := func(q string) fakegithub.Request {
+		b, _ := json.Marshal(map[string]any{"query": q})
+		return fakegithub.Request{Method: "POST", Path: "/graphql", Body: b}
+	}
+	if p := d.uncoveredCalls(spec, perms, []fakegithub.Request{gql(`mutation($id: ID!) { resolveReviewThread(input: {threadId: $id}) { thread { id } } }`)}); len(p) != 0 {
+		t.Errorf("resolveReviewThread: %v", p)
+	}
+	if p := d.uncoveredCalls(spec, map[string]int{"pull_requests": read}, []fakegithub.Request{gql(`mutation($id: ID!) { resolveReviewThread(input: {threadId: $id}) { thread { id } } }`)}); len(p) != 1 {
+		t.Errorf("resolveReviewThread with pull_requests:read: %v", p)
+	}
+	if p := d.uncoveredCalls(spec, perms, []fakegithub.Request{gql(`mutation { mergePullRequest(input: {pullRequestId: "x"}) { clientMutationId } }`)}); len(p) != 1 || !strings.Contains(p[0], "graphqlREST") {
+		t.Errorf("an unmapped GraphQL operation: %v", p)
 	}
 	if gs, why, err := d.requiredGrants(spec, fakegithub.Request{Method: "POST", Path: "/app/installations/1/access_tokens"}); err != nil || gs != nil || why == "" {
 		t.Errorf("app JWT endpoint: %v %q %v", gs, why, err)

@@ -14,8 +14,8 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/leakguard/leakguard/internal/fakegithub"
 	"github.com/leakguard/leakguard/config"
+	"github.com/leakguard/leakguard/internal/fakegithub"
 )
 
 func TestManifestMatchesAppYML(t *testing.T) {
