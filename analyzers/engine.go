@@ -60,8 +60,8 @@ type Result struct {
 	// tree", "staged changes"); "" when head is a commit.
 	Uncommitted string
 	BlockOn     Severity
-	WarnOnly bool
-	Stats    Stats
+	WarnOnly    bool
+	Stats       Stats
 }
 
 // Blocking returns the new findings at or above the blocking threshold.

@@ -12,9 +12,9 @@ import (
 
 // JSONReport is the `leakguard scan --format json` document.
 type JSONReport struct {
-	Version  int           `json:"version"`
-	Base     string        `json:"base"`
-	Head     string        `json:"head"`
+	Version int    `json:"version"`
+	Base    string `json:"base"`
+	Head    string `json:"head"`
 	// Uncommitted is set when head is uncommitted work rather than the
 	// commit Head names: "working tree" or "staged changes" (an extension).
 	Uncommitted string        `json:"uncommitted,omitempty"`
