@@ -55,10 +55,13 @@ type Result struct {
 	Skipped    []Skipped
 	// Notices are things the reader should know: configuration errors,
 	// suppressions without a reason, an incomplete file list.
-	Notices  []string
-	BlockOn  Severity
-	WarnOnly bool
-	Stats    Stats
+	Notices []string
+	// Uncommitted names the uncommitted work head stands for ("working
+	// tree", "staged changes"); "" when head is a commit.
+	Uncommitted string
+	BlockOn     Severity
+	WarnOnly    bool
+	Stats       Stats
 }
 
 // Blocking returns the new findings at or above the blocking threshold.

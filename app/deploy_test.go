@@ -34,10 +34,19 @@ func TestDeployFiles(t *testing.T) {
 		if docs == 0 {
 			t.Errorf("%s: empty", filepath.Base(f))
 		}
-		for _, env := range []string{"LEAKGUARD_APP_ID", "LEAKGUARD_WEBHOOK_SECRET", "LEAKGUARD_PRIVATE_KEY_FILE"} {
+		for _, env := range []string{"LEAKGUARD_APP_ID", "LEAKGUARD_WEBHOOK_SECRET", "LEAKGUARD_PRIVATE_KEY", "LEAKGUARD_METRICS_ADDR"} {
 			if !strings.Contains(string(b), env) {
 				t.Errorf("%s does not set %s", f, env)
 			}
 		}
+	}
+	// Kubernetes: Prometheus scrapes the metrics port, which the Service
+	// (the public entry) does not expose.
+	k8s, _ := os.ReadFile("../deploy/kubernetes/leakguard.yaml")
+	if !strings.Contains(string(k8s), `prometheus.io/port: "9090"`) || !strings.Contains(string(k8s), `value: ":9090"`) {
+		t.Error("kubernetes: metrics not on :9090 or not annotated for scraping")
+	}
+	if _, svc, _ := strings.Cut(string(k8s), "kind: Service"); strings.Contains(svc, "9090") || strings.Contains(svc, "metrics") {
+		t.Error("kubernetes: the Service exposes the metrics port")
 	}
 }

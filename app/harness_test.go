@@ -25,8 +25,8 @@ import (
 	"github.com/leakguard/leakguard/analyzers"
 	"github.com/leakguard/leakguard/analyzers/analysistest"
 	"github.com/leakguard/leakguard/app/isolation/isolationtest"
-	"github.com/leakguard/leakguard/internal/fakegithub"
 	"github.com/leakguard/leakguard/config"
+	"github.com/leakguard/leakguard/internal/fakegithub"
 	"github.com/leakguard/leakguard/internal/npmdeps"
 )
 
@@ -285,6 +285,7 @@ func (h *harness) checkContract() {
 	if n == 0 {
 		h.t.Error("contract: no request recorded")
 	}
+	checkPermissions(h.t, h.fake.Requests())
 }
 
 // gitRepo is a local repository the fake serves.

@@ -1,8 +1,11 @@
 package app
 
 import (
+	"net/http"
+
 	"github.com/prometheus/client_golang/prometheus"
 	"github.com/prometheus/client_golang/prometheus/collectors"
+	"github.com/prometheus/client_golang/prometheus/promhttp"
 )
 
 // Metrics are the Prometheus series served on /metrics, on a registry of
@@ -37,4 +40,12 @@ func NewMetrics() *Metrics {
 	r.MustRegister(m.WorkerFailures, m.Webhooks, m.Jobs, m.ReviewSeconds, m.Findings, m.APICalls, m.APIRetries, m.WebhookSeconds,
 		collectors.NewGoCollector(), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}))
 	return m
+}
+
+// MetricsHandler serves GET /metrics. `leakguard serve` listens for it on
+// LEAKGUARD_METRICS_ADDR (loopback by default), never on the webhook port.
+func (s *Service) MetricsHandler() http.Handler {
+	mux := http.NewServeMux()
+	mux.Handle("GET /metrics", promhttp.HandlerFor(s.metrics.Registry, promhttp.HandlerOpts{}))
+	return mux
 }

@@ -12,8 +12,8 @@ import (
 	"time"
 
 	"github.com/leakguard/leakguard/analyzers/suite"
-	"github.com/leakguard/leakguard/internal/fakegithub"
 	"github.com/leakguard/leakguard/config"
+	"github.com/leakguard/leakguard/internal/fakegithub"
 )
 
 // TestRunServes drives Run, what `leakguard serve` calls: it listens, reviews

@@ -228,9 +228,19 @@ func Run(ctx context.Context, cfg *config.Server, as []*analyzers.Analyzer, vers
 		IdleTimeout:       120 * time.Second,
 		MaxHeaderBytes:    64 << 10,
 	}
-	errc := make(chan error, 1)
+	errc := make(chan error, 2)
 	go func() { errc <- srv.ListenAndServe() }()
 	log.Info("leakguard serving", "addr", cfg.Addr, "github", cfg.GitHubURL)
+	var metrics *http.Server
+	if svc != nil && cfg.MetricsAddr != "" {
+		metrics = &http.Server{Addr: cfg.MetricsAddr, Handler: svc.MetricsHandler(), ReadHeaderTimeout: 10 * time.Second, WriteTimeout: 30 * time.Second}
+		go func() {
+			if err := metrics.ListenAndServe(); err != nil && !errors.Is(err, http.ErrServerClosed) {
+				errc <- fmt.Errorf("metrics listener %s: %w", cfg.MetricsAddr, err)
+			}
+		}()
+		log.Info("metrics serving", "addr", cfg.MetricsAddr)
+	}
 	var err error
 	select {
 	case <-ctx.Done():
@@ -239,6 +249,9 @@ func Run(ctx context.Context, cfg *config.Server, as []*analyzers.Analyzer, vers
 	shutdown, cancel := context.WithTimeout(context.Background(), cfg.ShutdownTimeout)
 	defer cancel()
 	srv.Shutdown(shutdown)
+	if metrics != nil {
+		metrics.Shutdown(shutdown)
+	}
 	if svc != nil {
 		err = errors.Join(err, svc.Stop(shutdown))
 	}

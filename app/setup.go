@@ -17,6 +17,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"sort"
 	"strconv"
 	"strings"
 	"sync"
@@ -49,6 +50,22 @@ func ManifestJSON(publicURL string) ([]byte, error) {
 	m["hook_attributes"] = hook
 	m["redirect_url"] = base + "/setup/callback"
 	return json.Marshal(m)
+}
+
+// manifestSummary lists the manifest's permissions ("checks write, …") and
+// events for the setup page, so the page says what app.yml asks for.
+func manifestSummary() (perms, events string) {
+	var m struct {
+		Permissions map[string]string `yaml:"default_permissions"`
+		Events      []string          `yaml:"default_events"`
+	}
+	yaml.Unmarshal(Manifest, &m)
+	var ps []string
+	for k, v := range m.Permissions {
+		ps = append(ps, strings.ReplaceAll(k, "_", " ")+" "+v)
+	}
+	sort.Strings(ps)
+	return strings.Join(ps, ", "), strings.Join(m.Events, ", ")
 }
 
 // SetupHandler serves the manifest flow (GET /setup, GET /setup/callback) and
@@ -84,7 +101,7 @@ code{background:#f3f3f3;padding:0 .25rem}button{font-size:1rem;padding:.5rem 1re
 <h1>Register the leakguard GitHub App</h1>
 {{if .Done}}<p>An app was registered from this server already. Restart <code>leakguard serve</code> without <code>--setup</code>.</p>{{else}}
 <p>This creates a private GitHub App from leakguard's manifest (<code>app.yml</code>) with the least privileges it needs:
-checks write, pull requests write, contents read, metadata read; events pull_request, check_run, check_suite, issue_comment.
+{{.Permissions}}; events {{.Events}}.
 Webhooks will go to <code>{{.Hook}}</code>.</p>
 <form action="{{.Action}}" method="post">
 <input type="hidden" name="manifest" value="{{.Manifest}}">
@@ -135,8 +152,9 @@ func (h *setup) page(w http.ResponseWriter, r *http.Request) {
 	action += "?state=" + state
 	w.Header().Set("Content-Type", "text/html; charset=utf-8")
 	w.Header().Set("Cache-Control", "no-store")
+	perms, events := manifestSummary()
 	pageTmpl.Execute(w, map[string]any{
-		"Action": template.URL(action), "Manifest": string(manifest), "Org": org, "Done": done,
+		"Action": template.URL(action), "Manifest": string(manifest), "Org": org, "Done": done, "Permissions": perms, "Events": events,
 		"Hook": strings.TrimSuffix(h.cfg.PublicURL, "/") + "/webhook", "DataDir": h.cfg.DataDir,
 	})
 }
@@ -211,20 +229,42 @@ func (h *setup) convert(ctx context.Context, code string) (*manifestApp, error) 
 	return &app, nil
 }
 
+// save writes the new app's credentials. A stored key is replaced only with
+// --replace-app, and then kept as private-key.pem.replaced (and likewise the
+// app id and secret): losing an app's only key locks its owner out.
 func (h *setup) save(app *manifestApp) error {
 	if err := os.MkdirAll(h.cfg.DataDir, 0o700); err != nil {
 		return err
 	}
-	for name, data := range map[string]string{
+	files := map[string]string{
 		config.AppIDFile:         strconv.FormatInt(app.ID, 10) + "\n",
 		config.PrivateKeyFile:    app.PEM,
 		config.WebhookSecretFile: app.WebhookSecret + "\n",
-	} {
+	}
+	keyPath := filepath.Join(h.cfg.DataDir, config.PrivateKeyFile)
+	if _, err := os.Stat(keyPath); err == nil {
+		if !h.cfg.ReplaceApp {
+			return fmt.Errorf("%s exists (an app is registered already) and --replace-app was not given; the new app %q has to be deleted on GitHub or its key generated again there", keyPath, app.Slug)
+		}
+		for name := range files {
+			p := filepath.Join(h.cfg.DataDir, name)
+			if err := os.Rename(p, p+".replaced"); err != nil && !errors.Is(err, os.ErrNotExist) {
+				return err
+			}
+		}
+	}
+	for name, data := range files {
 		p := filepath.Join(h.cfg.DataDir, name)
-		if err := os.WriteFile(p, []byte(data), 0o600); err != nil {
+		// O_EXCL: nothing written by someone else in between is overwritten.
+		f, err := os.OpenFile(p, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o600)
+		if err != nil {
 			return err
 		}
-		if err := os.Chmod(p, 0o600); err != nil { // WriteFile keeps an existing file's mode
+		if _, err := f.WriteString(data); err != nil {
+			f.Close()
+			return err
+		}
+		if err := f.Close(); err != nil {
 			return err
 		}
 	}

@@ -84,15 +84,15 @@ func TestWebhookRejects(t *testing.T) {
 	if c := post(badH, bad); c != 400 {
 		t.Errorf("malformed payload: %d, want 400", c)
 	}
-	for _, p := range []string{"/healthz", "/readyz", "/metrics"} {
+	for p, want := range map[string]int{"/healthz": 200, "/readyz": 200, "/metrics": 404} {
 		resp, err := http.Get(h.srv.URL + p)
-		if err != nil || resp.StatusCode != 200 {
-			t.Errorf("GET %s: %v %v", p, err, resp)
+		if err != nil || resp.StatusCode != want {
+			t.Errorf("GET %s on the webhook port: %v %v, want %d", p, err, resp, want)
 		}
 		resp.Body.Close()
 	}
 	rec := httptest.NewRecorder()
-	h.svc.Handler().ServeHTTP(rec, httptest.NewRequest("GET", "/metrics", nil))
+	h.svc.MetricsHandler().ServeHTTP(rec, httptest.NewRequest("GET", "/metrics", nil))
 	if !strings.Contains(rec.Body.String(), `leakguard_webhooks_total{event="ping",outcome="bad_signature"} 1`) || !strings.Contains(rec.Body.String(), "\nleakguard_jobs_waiting ") {
 		t.Errorf("metrics do not count the rejected webhook:\n%s", rec.Body.String())
 	}

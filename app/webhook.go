@@ -12,12 +12,11 @@ import (
 	"time"
 
 	"github.com/google/go-github/v57/github"
-	"github.com/prometheus/client_golang/prometheus/promhttp"
 	"github.com/riverqueue/river"
 )
 
-// Handler serves the app's endpoints: POST /webhook, GET /healthz,
-// GET /readyz, GET /metrics.
+// Handler serves the app's public endpoints: POST /webhook, GET /healthz,
+// GET /readyz. Metrics are on MetricsHandler, served on another address.
 func (s *Service) Handler() http.Handler {
 	mux := http.NewServeMux()
 	mux.HandleFunc("POST /webhook", s.serveWebhook)
@@ -33,7 +32,6 @@ func (s *Service) Handler() http.Handler {
 		}
 		io.WriteString(w, "ready\n")
 	})
-	mux.Handle("GET /metrics", promhttp.HandlerFor(s.metrics.Registry, promhttp.HandlerOpts{}))
 	mux.HandleFunc("GET /{$}", func(w http.ResponseWriter, r *http.Request) {
 		io.WriteString(w, "leakguard: GitHub App for security review of pull requests. Webhooks go to POST /webhook.\n")
 	})

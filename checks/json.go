@@ -12,11 +12,18 @@ import (
 
 // JSONReport is the `leakguard scan --format json` document.
 type JSONReport struct {
-	Version  int           `json:"version"`
-	Base     string        `json:"base"`
-	Head     string        `json:"head"`
-	Findings []JSONFinding `json:"findings"`
-	Stats    JSONStats     `json:"stats"`
+	Version int    `json:"version"`
+	Base    string `json:"base"`
+	Head    string `json:"head"`
+	// Uncommitted is set when head is uncommitted work rather than the
+	// commit Head names: "working tree" or "staged changes" (an extension).
+	Uncommitted string        `json:"uncommitted,omitempty"`
+	Findings    []JSONFinding `json:"findings"`
+	Stats       JSONStats     `json:"stats"`
+	// Notices are what the reader should know besides the findings: an
+	// invalid configuration, an incomplete file list, how the base was
+	// chosen (an extension of the version 1 contract; always present).
+	Notices []string `json:"notices"`
 }
 
 // JSONFinding is one finding in the JSON contract.
@@ -43,7 +50,7 @@ type JSONStats struct {
 
 // NewJSONReport converts a result to the JSON contract.
 func NewJSONReport(r *analyzers.Result) JSONReport {
-	rep := JSONReport{Version: 1, Base: r.Base, Head: r.Head, Findings: []JSONFinding{},
+	rep := JSONReport{Version: 1, Base: r.Base, Head: r.Head, Uncommitted: r.Uncommitted, Findings: []JSONFinding{}, Notices: append([]string{}, r.Notices...),
 		Stats: JSONStats{FilesChanged: r.Stats.FilesChanged, FilesAnalyzed: r.Stats.FilesAnalyzed, DurationMS: r.Stats.DurationMS}}
 	for _, f := range r.Findings {
 		rep.Findings = append(rep.Findings, JSONFinding{

@@ -16,8 +16,19 @@ type (
 		Runs    []sarifRun `json:"runs"`
 	}
 	sarifRun struct {
-		Tool    sarifTool     `json:"tool"`
-		Results []sarifResult `json:"results"`
+		Tool        sarifTool         `json:"tool"`
+		Invocations []sarifInvocation `json:"invocations"`
+		Results     []sarifResult     `json:"results"`
+	}
+	// sarifInvocation carries the review's notices as tool execution
+	// notifications, where code scanning shows them as tool warnings.
+	sarifInvocation struct {
+		ExecutionSuccessful        bool                `json:"executionSuccessful"`
+		ToolExecutionNotifications []sarifNotification `json:"toolExecutionNotifications"`
+	}
+	sarifNotification struct {
+		Level   string    `json:"level"`
+		Message sarifText `json:"message"`
 	}
 	sarifTool struct {
 		Driver sarifDriver `json:"driver"`
@@ -117,7 +128,14 @@ func WriteSARIF(w io.Writer, r *analyzers.Result, rules []*analyzers.Rule, versi
 			},
 		})
 	}
-	run := sarifRun{Tool: sarifTool{driver}, Results: []sarifResult{}}
+	inv := sarifInvocation{ExecutionSuccessful: true, ToolExecutionNotifications: []sarifNotification{}}
+	if r.Uncommitted != "" {
+		inv.ToolExecutionNotifications = append(inv.ToolExecutionNotifications, sarifNotification{"note", sarifText{"uncommitted changes are included: the head is the " + r.Uncommitted}})
+	}
+	for _, n := range r.Notices {
+		inv.ToolExecutionNotifications = append(inv.ToolExecutionNotifications, sarifNotification{"warning", sarifText{n}})
+	}
+	run := sarifRun{Tool: sarifTool{driver}, Invocations: []sarifInvocation{inv}, Results: []sarifResult{}}
 	for _, f := range r.Findings {
 		if f.Status == analyzers.StatusFixed {
 			continue
@@ -137,7 +155,7 @@ func WriteSARIF(w io.Writer, r *analyzers.Result, rules []*analyzers.Rule, versi
 				ArtifactLocation: sarifArtifact{URI: f.Path, URIBaseID: "%SRCROOT%"},
 				Region:           sarifRegion{StartLine: f.StartLine, EndLine: f.EndLine},
 			}}},
-			PartialFingerprints: map[string]string{"leakguard/v1": f.Fingerprint},
+			PartialFingerprints: map[string]string{sarifFingerprintKey: f.Fingerprint},
 			BaselineState:       state,
 			Properties:          map[string]any{"id": f.ID, "severity": f.Severity.String(), "status": string(f.Status), "category": string(f.Rule.Category)},
 		})

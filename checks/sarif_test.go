@@ -23,6 +23,7 @@ var (
 func sampleResult() *analyzers.Result {
 	return &analyzers.Result{
 		Base: "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa", Head: "bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb", BlockOn: analyzers.High,
+		Notices: []string{".github/leakguard.yml on the base branch is invalid, defaults apply: line 2: block_on: unknown severity"},
 		Findings: []*analyzers.Finding{
 			{Rule: ruleA, Severity: analyzers.Critical, Path: "app/api/pay/route.ts", StartLine: 3, EndLine: 3, Message: "live key (sk_live_…9f2a)", Fix: "roll it",
 				ID: "LG-0123456789", Fingerprint: strings.Repeat("ab", 32), Status: analyzers.StatusNew, Excerpt: []string{"const s = new Stripe('sk_live_…9f2a')"}, ExcerptStart: 3},
@@ -96,7 +97,8 @@ func TestJSONContract(t *testing.T) {
 		sort.Strings(ks)
 		return strings.Join(ks, ",")
 	}
-	if got := keys(doc); got != "base,findings,head,stats,version" {
+	// notices is the one extension of the version 1 contract (README.md).
+	if got := keys(doc); got != "base,findings,head,notices,stats,version" {
 		t.Errorf("top-level keys %s", got)
 	}
 	f := doc["findings"].([]any)[0].(map[string]any)

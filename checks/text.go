@@ -24,8 +24,12 @@ func WriteText(w io.Writer, r *analyzers.Result) error {
 			fixed = append(fixed, f)
 		}
 	}
+	head := short(r.Head)
+	if r.Uncommitted != "" {
+		head = r.Uncommitted + " (uncommitted changes included)"
+	}
 	tw.printf("leakguard: %s..%s · %d files changed, %d analyzed · %s new, %d existing, %d fixed\n",
-		short(r.Base), short(r.Head), r.Stats.FilesChanged, r.Stats.FilesAnalyzed, countBySeverity(news), len(existing), len(fixed))
+		short(r.Base), head, r.Stats.FilesChanged, r.Stats.FilesAnalyzed, countBySeverity(news), len(existing), len(fixed))
 	for _, sev := range []analyzers.Severity{analyzers.Critical, analyzers.High, analyzers.Medium, analyzers.Low} {
 		var group []*analyzers.Finding
 		for _, f := range news {

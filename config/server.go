@@ -1,6 +1,10 @@
 package config
 
 import (
+	"crypto/ecdh"
+	"crypto/ecdsa"
+	"crypto/ed25519"
+	"crypto/rsa"
 	"crypto/x509"
 	"encoding/pem"
 	"errors"
@@ -48,9 +52,17 @@ type Server struct {
 	// MarkerKey signs the hidden fingerprint markers in review comments
 	// (LEAKGUARD_MARKER_KEY); when empty a random key is kept in DataDir.
 	MarkerKey string
+	// MetricsAddr is where /metrics is served (LEAKGUARD_METRICS_ADDR,
+	// default 127.0.0.1:9090), apart from the public webhook port; "off"
+	// serves no metrics.
+	MetricsAddr string
 	// Setup serves only the setup page (the manifest flow) and health checks,
 	// for a server that has no app yet (--setup).
 	Setup bool
+	// ReplaceApp lets the setup flow register a new app where one is stored
+	// already (--replace-app); the old credentials are kept beside the new
+	// ones with a .replaced suffix. Without it --setup refuses to start.
+	ReplaceApp bool
 	// ShutdownTimeout bounds the graceful stop.
 	ShutdownTimeout time.Duration
 	// ReviewMemory caps the memory of one review's worker process in bytes
@@ -100,7 +112,9 @@ func LoadServer(args []string, getenv func(string) string) (*Server, error) {
 	reviewMemory := fs.String("review-memory", env("LEAKGUARD_REVIEW_MEMORY", "1GiB"), "memory limit of one review")
 	reviewTimeout := fs.String("review-timeout", env("LEAKGUARD_REVIEW_TIMEOUT", "5m"), "time limit of one review")
 	repoCache := fs.String("repo-cache-size", env("LEAKGUARD_REPO_CACHE_SIZE", "10GiB"), "size cap of the git cache of repositories")
+	fs.StringVar(&c.MetricsAddr, "metrics-addr", env("LEAKGUARD_METRICS_ADDR", "127.0.0.1:9090"), "listen address of /metrics, or off")
 	fs.BoolVar(&c.Setup, "setup", false, "serve only the setup page that registers the GitHub App")
+	fs.BoolVar(&c.ReplaceApp, "replace-app", false, "with --setup: register a new app even though one is stored")
 	if err := fs.Parse(args); err != nil {
 		return nil, fmt.Errorf("serve: %w", err)
 	}
@@ -133,6 +147,15 @@ func LoadServer(args []string, getenv func(string) string) (*Server, error) {
 	}
 	if c.DatabaseURL == "" {
 		c.DatabaseURL = filepath.Join(c.DataDir, "leakguard.db")
+	} else if db, err := databaseURL(c.DatabaseURL); err != nil {
+		errs = append(errs, err)
+	} else {
+		c.DatabaseURL = db
+	}
+	if c.MetricsAddr == "off" {
+		c.MetricsAddr = ""
+	} else if c.MetricsAddr == c.Addr {
+		errs = append(errs, fmt.Errorf("LEAKGUARD_METRICS_ADDR / --metrics-addr %s is the webhook address: metrics stay off the public port (use another port, or off)", c.MetricsAddr))
 	}
 	c.MarkerKey = getenv("LEAKGUARD_MARKER_KEY")
 
@@ -157,25 +180,37 @@ func LoadServer(args []string, getenv func(string) string) (*Server, error) {
 	if prev := getenv("LEAKGUARD_WEBHOOK_SECRET_PREVIOUS"); prev != "" {
 		c.WebhookSecrets = append(c.WebhookSecrets, prev)
 	}
+	if c.Setup {
+		// The setup flow writes the credentials; it needs none, and must not
+		// replace an app's key without being told to.
+		if c.PublicURL == "" {
+			errs = append(errs, errors.New("--setup needs LEAKGUARD_PUBLIC_URL / --public-url: the address where GitHub will send webhooks (for a local try, a tunnel such as smee.io or a reverse proxy)"))
+		}
+		if keyPath := filepath.Join(c.DataDir, PrivateKeyFile); !c.ReplaceApp && fileExists(keyPath) {
+			id := stored(AppIDFile)
+			if id == "" {
+				id = "unknown"
+			}
+			errs = append(errs, fmt.Errorf("an app is registered already (app id %s; its private key is %s): run `leakguard serve` without --setup to use it, or add --replace-app to register a new app (the current credentials are kept with a .replaced suffix)", id, keyPath))
+		}
+		return c, errors.Join(errs...)
+	}
 	switch {
 	case getenv("LEAKGUARD_PRIVATE_KEY") != "":
 		c.PrivateKey = []byte(strings.ReplaceAll(getenv("LEAKGUARD_PRIVATE_KEY"), `\n`, "\n"))
 	case *keyFile != "":
 		b, err := os.ReadFile(*keyFile)
 		if err != nil {
-			errs = append(errs, fmt.Errorf("LEAKGUARD_PRIVATE_KEY_FILE: %w", err))
+			errs = append(errs, fmt.Errorf("LEAKGUARD_PRIVATE_KEY_FILE: %w", keyFileError(err)))
 		}
 		c.PrivateKey = b
 	default:
-		if b, err := os.ReadFile(filepath.Join(c.DataDir, PrivateKeyFile)); err == nil {
+		b, err := os.ReadFile(filepath.Join(c.DataDir, PrivateKeyFile))
+		if err == nil {
 			c.PrivateKey = b
+		} else if !errors.Is(err, os.ErrNotExist) {
+			errs = append(errs, fmt.Errorf("the private key stored by the setup flow: %w", keyFileError(err)))
 		}
-	}
-	if c.Setup {
-		if c.PublicURL == "" {
-			errs = append(errs, errors.New("--setup needs LEAKGUARD_PUBLIC_URL / --public-url: the address where GitHub will send webhooks (for a local try, a tunnel such as smee.io or a reverse proxy)"))
-		}
-		return c, errors.Join(errs...)
 	}
 	if len(c.WebhookSecrets) == 0 {
 		errs = append(errs, errors.New("no webhook secret: set LEAKGUARD_WEBHOOK_SECRET (the secret of the GitHub App's webhook), or run `leakguard serve --setup` to register an app"))
@@ -208,8 +243,11 @@ func checkPrivateKey(pemData []byte) error {
 	if _, err := x509.ParsePKCS1PrivateKey(block.Bytes); err == nil {
 		return nil
 	}
-	if _, err := x509.ParsePKCS8PrivateKey(block.Bytes); err == nil {
-		return nil
+	if k, err := x509.ParsePKCS8PrivateKey(block.Bytes); err == nil {
+		if _, ok := k.(*rsa.PrivateKey); ok {
+			return nil
+		}
+		return fmt.Errorf("private key: a PKCS#8 %s key, but GitHub Apps sign with RSA: use the .pem file generated on the app's settings page (Private keys → Generate a private key)", keyKind(k))
 	}
 	return errors.New("private key: the PEM block is not an RSA private key")
 }
@@ -230,6 +268,57 @@ func ParseBytes(v string) (int64, error) {
 		return 0, fmt.Errorf("size %q: unknown unit or too large", v)
 	}
 	return n << s, nil
+}
+
+// keyKind names a private key's algorithm for an error message.
+func keyKind(k any) string {
+	switch k.(type) {
+	case *ecdsa.PrivateKey:
+		return "ECDSA"
+	case ed25519.PrivateKey:
+		return "Ed25519"
+	case *ecdh.PrivateKey:
+		return "ECDH"
+	}
+	return fmt.Sprintf("%T", k)
+}
+
+// keyFileError explains a key file that cannot be read; in a container that
+// is most often a file owned by another user.
+func keyFileError(err error) error {
+	if errors.Is(err, os.ErrPermission) {
+		return fmt.Errorf("%w: the file must be readable by the user leakguard runs as (uid %d); in the container image that is uid 10001 (chown 10001 FILE, mode 0400 or 0600)", err, os.Getuid())
+	}
+	return err
+}
+
+func fileExists(p string) bool {
+	_, err := os.Stat(p)
+	return err == nil
+}
+
+// databaseURL checks LEAKGUARD_DATABASE_URL and returns what the store
+// opens: a SQLite file path (also given as sqlite:// or sqlite:) or file:
+// URL, or a postgres:// / postgresql:// URL. Anything else is refused rather
+// than taken for a file name.
+func databaseURL(v string) (string, error) {
+	scheme, rest, ok := strings.Cut(v, ":")
+	if !ok || strings.ContainsAny(scheme, `/\.`) || len(scheme) == 1 { // a path (C:\… on Windows)
+		return v, nil
+	}
+	switch strings.ToLower(scheme) {
+	case "postgres", "postgresql":
+		return v, nil
+	case "file":
+		return v, nil
+	case "sqlite", "sqlite3":
+		p := strings.TrimPrefix(rest, "//")
+		if p == "" {
+			return "", fmt.Errorf("LEAKGUARD_DATABASE_URL / --database-url %q names no SQLite file (sqlite:///data/leakguard.db)", v)
+		}
+		return p, nil
+	}
+	return "", fmt.Errorf("LEAKGUARD_DATABASE_URL / --database-url: %q is not supported: use a SQLite file (a path, sqlite:///path or file:path) or a postgres:// URL", scheme+":")
 }
 
 // deriveWebURL maps an API base to GitHub's web address: api.github.com to

@@ -1,10 +1,14 @@
 package config
 
 import (
+	"crypto/ecdsa"
+	"crypto/ed25519"
+	"crypto/elliptic"
 	"crypto/rand"
 	"crypto/rsa"
 	"crypto/x509"
 	"encoding/pem"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
@@ -70,5 +74,92 @@ func TestLoadServer(t *testing.T) {
 	}
 	if _, err := LoadServer([]string{"--workers", "0"}, get); err == nil || !strings.Contains(err.Error(), "WORKERS") {
 		t.Errorf("bad workers: %v", err)
+	}
+}
+
+func TestLoadServerErrorsNameTheProblem(t *testing.T) {
+	dir := t.TempDir()
+	base := map[string]string{"LEAKGUARD_APP_ID": "123", "LEAKGUARD_WEBHOOK_SECRET": "s3cret-s3cret-s3cret", "LEAKGUARD_DATA_DIR": dir}
+	load := func(args []string, extra map[string]string) (*Server, error) {
+		return LoadServer(args, func(k string) string {
+			if v, ok := extra[k]; ok {
+				return v
+			}
+			return base[k]
+		})
+	}
+	key := map[string]string{"LEAKGUARD_PRIVATE_KEY": keyPEM(t)}
+
+	// A PKCS#8 key that is not RSA: say so, instead of a type name later.
+	ec, _ := ecdsa.GenerateKey(elliptic.P256(), rand.Reader)
+	_, ed, _ := ed25519.GenerateKey(rand.Reader)
+	for name, k := range map[string]any{"ECDSA": ec, "Ed25519": ed} {
+		der, err := x509.MarshalPKCS8PrivateKey(k)
+		if err != nil {
+			t.Fatal(err)
+		}
+		p := string(pem.EncodeToMemory(&pem.Block{Type: "PRIVATE KEY", Bytes: der}))
+		_, err = load(nil, map[string]string{"LEAKGUARD_PRIVATE_KEY": p})
+		if err == nil || !strings.Contains(err.Error(), "a PKCS#8 "+name+" key, but GitHub Apps sign with RSA") {
+			t.Errorf("%s key: %v", name, err)
+		}
+	}
+
+	// Database URLs: SQLite paths and URLs, PostgreSQL; nothing else.
+	for in, want := range map[string]string{
+		"/var/lib/leakguard/lg.db":       "/var/lib/leakguard/lg.db",
+		"data/lg.db":                     "data/lg.db",
+		"sqlite:///var/lib/lg.db":        "/var/lib/lg.db",
+		"sqlite:lg.db":                   "lg.db",
+		"file:lg.db?cache=shared":        "file:lg.db?cache=shared",
+		"postgres://u@db/leakguard":      "postgres://u@db/leakguard",
+		"postgresql://u@db/leakguard?x=": "postgresql://u@db/leakguard?x=",
+	} {
+		c, err := load([]string{"--database-url", in}, key)
+		if err != nil || c.DatabaseURL != want {
+			t.Errorf("--database-url %s: %v %q, want %q", in, err, c.DatabaseURL, want)
+		}
+	}
+	for _, bad := range []string{"mysql://x", "redis://localhost/0", "sqlite://"} {
+		_, err := load([]string{"--database-url", bad}, key)
+		if err == nil || !strings.Contains(err.Error(), "LEAKGUARD_DATABASE_URL") {
+			t.Errorf("--database-url %s accepted: %v", bad, err)
+		}
+	}
+	if _, err := load([]string{"--database-url", "mysql://x"}, key); err == nil || !strings.Contains(err.Error(), `"mysql:" is not supported`) {
+		t.Errorf("mysql: %v", err)
+	}
+
+	// Metrics: loopback by default, never on the webhook address.
+	c, err := load(nil, key)
+	if err != nil || c.MetricsAddr != "127.0.0.1:9090" {
+		t.Errorf("default metrics address %q %v", c.MetricsAddr, err)
+	}
+	if c, err := load([]string{"--metrics-addr", "off"}, key); err != nil || c.MetricsAddr != "" {
+		t.Errorf("metrics off: %q %v", c.MetricsAddr, err)
+	}
+	if _, err := load([]string{"--addr", ":8080", "--metrics-addr", ":8080"}, key); err == nil || !strings.Contains(err.Error(), "off the public port") {
+		t.Errorf("metrics on the webhook port: %v", err)
+	}
+
+	// --setup over a stored app needs --replace-app; a missing key file is no error then.
+	setup := map[string]string{"LEAKGUARD_PUBLIC_URL": "https://lg.example", "LEAKGUARD_PRIVATE_KEY_FILE": filepath.Join(dir, "nope.pem")}
+	if _, err := load([]string{"--setup"}, setup); err != nil {
+		t.Errorf("first setup: %v", err)
+	}
+	os.WriteFile(filepath.Join(dir, PrivateKeyFile), []byte(key["LEAKGUARD_PRIVATE_KEY"]), 0o600)
+	os.WriteFile(filepath.Join(dir, AppIDFile), []byte("99\n"), 0o600)
+	_, err = load([]string{"--setup"}, setup)
+	if err == nil || !strings.Contains(err.Error(), "app id 99") || !strings.Contains(err.Error(), "--replace-app") {
+		t.Errorf("setup over a stored app: %v", err)
+	}
+	if c, err := load([]string{"--setup", "--replace-app"}, setup); err != nil || !c.ReplaceApp {
+		t.Errorf("setup --replace-app: %v", err)
+	}
+
+	// A key file the server's user cannot read says whose it must be.
+	err = keyFileError(&fs.PathError{Op: "open", Path: "/run/secrets/key", Err: fs.ErrPermission})
+	if !strings.Contains(err.Error(), "readable by the user leakguard runs as") || !strings.Contains(err.Error(), "10001") {
+		t.Errorf("permission error: %v", err)
 	}
 }

@@ -10,6 +10,7 @@ import (
 	"fmt"
 	"log/slog"
 	"os"
+	"strings"
 
 	"github.com/leakguard/leakguard/analyzers"
 	"github.com/leakguard/leakguard/analyzers/source"
@@ -29,8 +30,16 @@ type Request struct {
 	// review.
 	ConfigRev string
 	// ConfigFile, when set, is a configuration file used instead of the
-	// repository's (scan --config).
+	// repository's (scan --config). Asked for by name, it must be readable
+	// and valid: a problem in it is an error, not a notice.
 	ConfigFile string
+	// Change, when set, is reviewed instead of Dir's Base..Head: scan's
+	// uncommitted changes or an audit against the empty tree. The caller
+	// closes it.
+	Change source.Change
+	// ConfigFromHead takes the configuration from the reviewed tree itself:
+	// an audit has no base branch whose configuration could be protected.
+	ConfigFromHead bool
 	Analyzers  []*analyzers.Analyzer
 	// Limits bound parsing (zero: syntax.DefaultLimits).
 	Limits syntax.Limits
@@ -40,11 +49,15 @@ type Request struct {
 // Run reviews req's range. The changed files come back with the result: the
 // App places inline comments with them.
 func Run(ctx context.Context, req Request) (*analyzers.Result, []*source.File, error) {
-	ch, err := source.OpenGit(ctx, req.Dir, req.Base, req.Head)
-	if err != nil {
-		return nil, nil, err
+	ch := req.Change
+	if ch == nil {
+		g, err := source.OpenGit(ctx, req.Dir, req.Base, req.Head)
+		if err != nil {
+			return nil, nil, err
+		}
+		defer g.Close()
+		ch = g
 	}
-	defer ch.Close()
 
 	cfg, notices, err := loadConfig(ctx, req, ch)
 	if err != nil {
@@ -60,7 +73,7 @@ func Run(ctx context.Context, req Request) (*analyzers.Result, []*source.File, e
 		return nil, nil, err
 	}
 	res.Notices = append(notices, res.Notices...)
-	if req.ConfigFile == "" {
+	if req.ConfigFile == "" && !req.ConfigFromHead {
 		res.Notices = append(res.Notices, headConfigNotices(ctx, ch, files)...)
 	}
 	return res, files, nil
@@ -68,7 +81,7 @@ func Run(ctx context.Context, req Request) (*analyzers.Result, []*source.File, e
 
 // loadConfig reads the configuration that applies and turns its problems
 // into notices (the defaults apply then).
-func loadConfig(ctx context.Context, req Request, ch *source.Git) (*config.Repo, []string, error) {
+func loadConfig(ctx context.Context, req Request, ch source.Change) (*config.Repo, []string, error) {
 	var cfg *config.Repo
 	var probs []config.Problem
 	where := config.RepoPath + " on the base branch"
@@ -79,7 +92,16 @@ func loadConfig(ctx context.Context, req Request, ch *source.Git) (*config.Repo,
 			return nil, nil, fmt.Errorf("read config: %w", err)
 		}
 		cfg, probs = config.ParseRepo(data)
-		where = req.ConfigFile
+		if len(probs) > 0 {
+			var lines []string
+			for _, p := range probs {
+				lines = append(lines, req.ConfigFile+": "+p.String())
+			}
+			return nil, nil, fmt.Errorf("%s is invalid:\n  %s", req.ConfigFile, strings.Join(lines, "\n  "))
+		}
+	case req.ConfigFromHead:
+		cfg, probs = analyzers.LoadRepoConfig(ctx, ch.Tree(source.Head))
+		where = config.RepoPath
 	case req.ConfigRev != "" && req.ConfigRev != req.Base:
 		t, err := source.OpenGit(ctx, req.Dir, req.ConfigRev, req.ConfigRev)
 		if err != nil {

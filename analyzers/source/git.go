@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"os"
 	"os/exec"
 	"sort"
 	"strconv"
@@ -19,6 +20,7 @@ import (
 // Git is a Change backed by a local git repository.
 type Git struct {
 	dir        string
+	env        []string // extra environment for git (a snapshot's object directory)
 	base, head *gitTree
 	blobs      *catFile
 
@@ -38,13 +40,19 @@ func OpenGit(ctx context.Context, dir, base, head string) (*Git, error) {
 	if err != nil {
 		return nil, err
 	}
-	cf, err := startCatFile(dir)
+	return newGit(dir, baseSHA, headSHA, nil)
+}
+
+// newGit opens the range between two resolved revisions (commits or trees),
+// running git with env added to its environment.
+func newGit(dir, base, head string, env []string) (*Git, error) {
+	cf, err := startCatFile(dir, env)
 	if err != nil {
 		return nil, err
 	}
-	g := &Git{dir: dir, blobs: cf}
-	g.base = &gitTree{rev: baseSHA, dir: dir, blobs: cf}
-	g.head = &gitTree{rev: headSHA, dir: dir, blobs: cf}
+	g := &Git{dir: dir, env: env, blobs: cf}
+	g.base = &gitTree{rev: base, dir: dir, env: env, blobs: cf}
+	g.head = &gitTree{rev: head, dir: dir, env: env, blobs: cf}
 	return g, nil
 }
 
@@ -69,7 +77,7 @@ func (g *Git) Files(ctx context.Context) ([]*File, error) {
 }
 
 func (g *Git) loadFiles(ctx context.Context) ([]*File, error) {
-	raw, err := runGit(ctx, g.dir, "diff", "--raw", "-z", "-M", "--no-abbrev", g.base.rev, g.head.rev)
+	raw, err := runGitEnv(ctx, g.dir, g.env, "diff", "--raw", "-z", "-M", "--no-abbrev", g.base.rev, g.head.rev)
 	if err != nil {
 		return nil, fmt.Errorf("list changed files: %w", err)
 	}
@@ -77,12 +85,12 @@ func (g *Git) loadFiles(ctx context.Context) ([]*File, error) {
 	if err != nil {
 		return nil, err
 	}
-	num, err := runGit(ctx, g.dir, "diff", "--numstat", "-z", "-M", g.base.rev, g.head.rev)
+	num, err := runGitEnv(ctx, g.dir, g.env, "diff", "--numstat", "-z", "-M", g.base.rev, g.head.rev)
 	if err != nil {
 		return nil, fmt.Errorf("diff numstat: %w", err)
 	}
 	binary := parseNumstatBinary(num)
-	patch, err := runGit(ctx, g.dir, "-c", "core.quotepath=off", "diff", "-U0", "-M", "--no-color", "--no-ext-diff", "--src-prefix=a/", "--dst-prefix=b/", g.base.rev, g.head.rev)
+	patch, err := runGitEnv(ctx, g.dir, g.env, "-c", "core.quotepath=off", "diff", "-U0", "-M", "--no-color", "--no-ext-diff", "--src-prefix=a/", "--dst-prefix=b/", g.base.rev, g.head.rev)
 	if err != nil {
 		return nil, fmt.Errorf("diff: %w", err)
 	}
@@ -240,6 +248,7 @@ func appendLine(rs []LineRange, line int) []LineRange {
 type gitTree struct {
 	rev   string
 	dir   string
+	env   []string
 	blobs *catFile
 
 	once    sync.Once
@@ -255,7 +264,7 @@ func (t *gitTree) Read(ctx context.Context, path string) (Blob, error) {
 
 func (t *gitTree) List(ctx context.Context) ([]Entry, error) {
 	t.once.Do(func() {
-		out, err := runGit(ctx, t.dir, "ls-tree", "-r", "-z", "--full-tree", t.rev)
+		out, err := runGitEnv(ctx, t.dir, t.env, "ls-tree", "-r", "-z", "--full-tree", t.rev)
 		if err != nil {
 			t.err = fmt.Errorf("list files at %s: %w", t.rev, err)
 			return
@@ -284,9 +293,12 @@ type catFile struct {
 	out *bufio.Reader
 }
 
-func startCatFile(dir string) (*catFile, error) {
+func startCatFile(dir string, env []string) (*catFile, error) {
 	cmd := exec.Command("git", "cat-file", "--batch")
 	cmd.Dir = dir
+	if env != nil {
+		cmd.Env = append(os.Environ(), env...)
+	}
 	in, err := cmd.StdinPipe()
 	if err != nil {
 		return nil, err
@@ -343,8 +355,16 @@ func (c *catFile) close() error {
 
 // runGit runs a git command in dir and returns its stdout.
 func runGit(ctx context.Context, dir string, args ...string) ([]byte, error) {
+	return runGitEnv(ctx, dir, nil, args...)
+}
+
+// runGitEnv is runGit with variables added to git's environment.
+func runGitEnv(ctx context.Context, dir string, env []string, args ...string) ([]byte, error) {
 	cmd := exec.CommandContext(ctx, "git", args...)
 	cmd.Dir = dir
+	if env != nil {
+		cmd.Env = append(os.Environ(), env...)
+	}
 	var stderr bytes.Buffer
 	cmd.Stderr = &stderr
 	out, err := cmd.Output()
@@ -377,6 +397,13 @@ func ResolveCommit(ctx context.Context, dir, rev string) (string, error) {
 // then head's upstream if it is behind, else head's parent (the last commit
 // is reviewed), and note says so.
 func DefaultBase(ctx context.Context, dir, head string) (base, note string, err error) {
+	return defaultBase(ctx, dir, head, false)
+}
+
+// defaultBase is DefaultBase; with uncommitted set, the review covers
+// uncommitted work on top of head, so on the default branch head itself is
+// the base when it has nothing unpushed.
+func defaultBase(ctx context.Context, dir, head string, uncommitted bool) (base, note string, err error) {
 	headSHA, err := ResolveCommit(ctx, dir, head)
 	if err != nil {
 		return "", "", err
@@ -409,6 +436,9 @@ func DefaultBase(ctx context.Context, dir, head string) (base, note string, err 
 					return upBase, fmt.Sprintf("%s is the default branch (%s): reviewing the commits not yet pushed to its upstream; pass --base to choose", head, short), nil
 				}
 			}
+		}
+		if uncommitted {
+			return headSHA, fmt.Sprintf("%s is the default branch (%s): reviewing the uncommitted changes; pass --base to choose", head, short), nil
 		}
 		if parent, err := ResolveCommit(ctx, dir, headSHA+"^"); err == nil {
 			return parent, fmt.Sprintf("%s is the default branch (%s): reviewing its last commit; pass --base to choose", head, short), nil

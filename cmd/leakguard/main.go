@@ -17,9 +17,9 @@ import (
 const usage = `leakguard reviews pull requests for security regressions.
 
 Usage:
-  leakguard scan [--repo DIR] [--base REV] [--head REV] [--format text|json|sarif] [--config FILE]
+  leakguard scan [flags]      review the current change (see leakguard scan --help)
   leakguard serve [flags]     run the GitHub App (see leakguard serve --help)
-  leakguard version
+  leakguard version           print the version (also: leakguard --version)
 
 Exit codes of scan: 0 no blocking new finding, 1 at least one, 2 usage or runtime error.
 `
@@ -50,6 +50,8 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	case "-h", "--help", "help":
 		fmt.Fprint(stdout, usage)
 		return 0
+	case "--version", "-version", "-v":
+		return runVersion(ctx, nil, stdout, stderr)
 	}
 	cmd, ok := commands[args[0]]
 	if !ok {
@@ -68,6 +70,9 @@ func version() string {
 	}
 	v := "dev"
 	if bi, ok := debug.ReadBuildInfo(); ok {
+		if mv := bi.Main.Version; mv != "" && mv != "(devel)" {
+			return mv // go install …/cmd/leakguard@version
+		}
 		for _, s := range bi.Settings {
 			if s.Key == "vcs.revision" && len(s.Value) >= 12 {
 				v += "+" + s.Value[:12]

@@ -7,7 +7,10 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
+	"os"
+	"os/exec"
 	"path/filepath"
+	"strings"
 
 	"github.com/leakguard/leakguard/analyzers"
 	"github.com/leakguard/leakguard/analyzers/source"
@@ -17,87 +20,261 @@ import (
 	"github.com/leakguard/leakguard/review"
 )
 
+const scanUsage = `Usage: leakguard scan [flags]
+
+Reviews a change of a local git repository like the pull request check does.
+By default: the current branch against its merge-base with the default branch,
+including uncommitted changes when the working tree is dirty.
+
+  --repo DIR        repository (default .)
+  --base REV        base revision (default: merge-base of head with the default branch)
+  --head REV        head revision; a commit, so uncommitted changes are left out
+  --staged          review the staged changes (the index) instead of the working tree
+  --all             audit every file: the base is the empty tree
+  --baseline FILE   leave out findings whose fingerprint is in FILE (an earlier JSON or SARIF report)
+  --fail-on SEV     blocking threshold: low, medium, high or critical (default: the config's block_on, high)
+  --exit-code N     exit status when a new finding blocks (default 1; 0 reports without failing)
+  --format FMT      text, json or sarif (default text)
+  --output FILE     write the report to FILE instead of stdout
+  --config FILE     repository config to use instead of the base branch's .github/leakguard.yml;
+                    an unreadable or invalid FILE is an error (exit 2)
+  --verbose         log progress to stderr
+  --version         print the version and exit
+
+Exit codes: 0 no blocking new finding, 1 (or --exit-code) at least one, 2 usage or runtime error.
+`
+
+// scanOptions are the parsed flags of `leakguard scan`.
+type scanOptions struct {
+	repo, base, head, cfgPath string
+	headSet, staged, all      bool
+	format, output, baseline  string
+	failOn                    string
+	exitCode                  int
+}
+
 func runScan(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("scan", flag.ContinueOnError)
 	fs.SetOutput(stderr)
-	repo := fs.String("repo", ".", "git repository to review")
-	base := fs.String("base", "", "base revision (default: merge-base of head with the default branch)")
-	head := fs.String("head", "HEAD", "head revision")
-	format := fs.String("format", "text", "output format: text, json or sarif")
-	cfgPath := fs.String("config", "", "repository config file to use instead of the base branch's "+config.RepoPath)
+	var o scanOptions
+	fs.StringVar(&o.repo, "repo", ".", "git repository to review")
+	fs.StringVar(&o.base, "base", "", "base revision (default: merge-base of head with the default branch)")
+	fs.StringVar(&o.head, "head", "HEAD", "head revision (a commit: uncommitted changes are left out)")
+	fs.BoolVar(&o.staged, "staged", false, "review the staged changes instead of the working tree")
+	fs.BoolVar(&o.all, "all", false, "audit every file (the base is the empty tree)")
+	fs.StringVar(&o.baseline, "baseline", "", "earlier JSON or SARIF report whose findings are left out")
+	fs.StringVar(&o.failOn, "fail-on", "", "blocking threshold: low, medium, high or critical")
+	fs.IntVar(&o.exitCode, "exit-code", 1, "exit status when a new finding blocks")
+	fs.StringVar(&o.format, "format", "text", "output format: text, json or sarif")
+	fs.StringVar(&o.output, "output", "", "write the report to this file instead of stdout")
+	fs.StringVar(&o.cfgPath, "config", "", "repository config file to use instead of the base branch's "+config.RepoPath)
 	verbose := fs.Bool("verbose", false, "log progress to stderr")
-	fs.Usage = func() {
-		fmt.Fprintf(stderr, "Usage: leakguard scan [--repo DIR] [--base REV] [--head REV] [--format text|json|sarif] [--config FILE]\n\n")
-		fs.PrintDefaults()
-	}
+	showVersion := fs.Bool("version", false, "print the version and exit")
+	fs.Usage = func() { fmt.Fprint(stderr, scanUsage) }
 	if err := fs.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
 			return 0
 		}
 		return 2
 	}
-	if fs.NArg() > 0 {
-		fmt.Fprintf(stderr, "leakguard scan: unexpected argument %q\n", fs.Arg(0))
+	if *showVersion {
+		return runVersion(ctx, nil, stdout, stderr)
+	}
+	fs.Visit(func(f *flag.Flag) { o.headSet = o.headSet || f.Name == "head" })
+	usageErr := func(format string, a ...any) int {
+		fmt.Fprintf(stderr, "leakguard scan: "+format+"\n", a...)
 		return 2
 	}
-	switch *format {
-	case "text", "json", "sarif":
-	default:
-		fmt.Fprintf(stderr, "leakguard scan: unknown format %q (want text, json or sarif)\n", *format)
-		return 2
+	switch {
+	case fs.NArg() > 0:
+		return usageErr("unexpected argument %q", fs.Arg(0))
+	case o.format != "text" && o.format != "json" && o.format != "sarif":
+		return usageErr("unknown format %q (want text, json or sarif)", o.format)
+	case o.staged && o.headSet:
+		return usageErr("--staged reviews the index: it cannot be combined with --head")
+	case o.all && o.base != "":
+		return usageErr("--all reviews every file against the empty tree: it cannot be combined with --base")
+	case o.exitCode < 0 || o.exitCode > 125:
+		return usageErr("--exit-code %d: want 0 to 125", o.exitCode)
+	}
+	var failOn analyzers.Severity
+	if o.failOn != "" {
+		var err error
+		if failOn, err = analyzers.ParseSeverity(o.failOn); err != nil {
+			return usageErr("--fail-on: %v", err)
+		}
+	}
+	var baseline checks.Baseline
+	if o.baseline != "" {
+		data, err := os.ReadFile(o.baseline)
+		if err != nil {
+			return usageErr("--baseline: %v", err)
+		}
+		if baseline, err = checks.ReadBaseline(data); err != nil {
+			return usageErr("--baseline %s: %v", o.baseline, err)
+		}
 	}
 	level := slog.LevelWarn
 	if *verbose {
 		level = slog.LevelDebug
 	}
 	log := slog.New(slog.NewTextHandler(stderr, &slog.HandlerOptions{Level: level}))
-
-	res, err := scan(ctx, *repo, *base, *head, *cfgPath, log)
+	prog := newProgress(stderr)
+	res, err := scan(ctx, o, log, prog)
+	prog.finish()
 	if err != nil {
 		fmt.Fprintf(stderr, "leakguard scan: %v\n", err)
 		return 2
 	}
-	if *format != "text" { // text shows notices inline; keep machine output clean
+	if o.failOn != "" {
+		res.BlockOn = failOn
+	}
+	if baseline != nil {
+		if n := baseline.Apply(res); n > 0 {
+			res.Notices = append(res.Notices, fmt.Sprintf("%d finding(s) already in the baseline %s are not shown", n, o.baseline))
+		}
+	}
+	if o.format != "text" { // text shows notices inline; keep machine output clean
 		for _, n := range res.Notices {
 			fmt.Fprintf(stderr, "leakguard: note: %s\n", n)
 		}
 	}
-	switch *format {
-	case "json":
-		err = checks.WriteJSON(stdout, res)
-	case "sarif":
-		err = checks.WriteSARIF(stdout, res, suite.Rules(), version())
-	default:
-		err = checks.WriteText(stdout, res)
-	}
-	if err != nil {
+	if err := writeReport(o, res, stdout); err != nil {
 		fmt.Fprintf(stderr, "leakguard scan: write output: %v\n", err)
 		return 2
 	}
 	if res.Fails() {
-		return 1
+		return o.exitCode
 	}
 	return 0
 }
 
-func scan(ctx context.Context, repo, base, head, cfgPath string, log *slog.Logger) (*analyzers.Result, error) {
-	abs, err := filepath.Abs(repo)
+// writeReport writes the report in the chosen format to --output or stdout.
+func writeReport(o scanOptions, res *analyzers.Result, stdout io.Writer) (err error) {
+	w := stdout
+	if o.output != "" {
+		f, err := os.Create(o.output)
+		if err != nil {
+			return err
+		}
+		defer func() {
+			if cerr := f.Close(); err == nil {
+				err = cerr
+			}
+		}()
+		w = f
+	}
+	switch o.format {
+	case "json":
+		return checks.WriteJSON(w, res)
+	case "sarif":
+		return checks.WriteSARIF(w, res, suite.Rules(), version())
+	}
+	return checks.WriteText(w, res)
+}
+
+// openRepo checks that dir is a git checkout and returns its top level, so
+// the errors name the real problem instead of a failed revision lookup.
+func openRepo(ctx context.Context, dir string) (string, error) {
+	abs, err := filepath.Abs(dir)
+	if err != nil {
+		return "", err
+	}
+	fi, err := os.Stat(abs)
+	if errors.Is(err, os.ErrNotExist) {
+		return "", fmt.Errorf("--repo %s: no such directory", dir)
+	} else if err != nil {
+		return "", fmt.Errorf("--repo %s: %w", dir, err)
+	} else if !fi.IsDir() {
+		return "", fmt.Errorf("--repo %s: not a directory", dir)
+	}
+	cmd := exec.CommandContext(ctx, "git", "rev-parse", "--show-toplevel")
+	cmd.Dir = abs
+	out, err := cmd.Output()
+	if err != nil {
+		if errors.Is(err, exec.ErrNotFound) {
+			return "", errors.New("git is not installed (leakguard scan reads the repository with git)")
+		}
+		return "", fmt.Errorf("%s is not in a git repository: run leakguard scan inside a checkout of your project, or pass --repo DIR", abs)
+	}
+	return strings.TrimSpace(string(out)), nil
+}
+
+func scan(ctx context.Context, o scanOptions, log *slog.Logger, prog *progress) (*analyzers.Result, error) {
+	repo, err := openRepo(ctx, o.repo)
 	if err != nil {
 		return nil, err
 	}
-	var baseNote string
-	if base == "" {
-		base, baseNote, err = source.DefaultBase(ctx, abs, head)
+	prog.set("reading the repository")
+	_, noCommits := source.ResolveCommit(ctx, repo, "HEAD")
+	var what source.Uncommitted
+	switch {
+	case o.staged:
+		what = source.Staged
+	case !o.headSet:
+		dirty, err := source.Dirty(ctx, repo)
 		if err != nil {
 			return nil, err
 		}
+		if dirty {
+			what = source.WorkingTree
+		}
 	}
-	res, _, err := review.Run(ctx, review.Request{Dir: abs, Base: base, Head: head, ConfigFile: cfgPath, Analyzers: suite.Default(), Logger: log})
+	if noCommits != nil && (o.headSet || what == 0) {
+		if o.headSet {
+			return nil, fmt.Errorf("--head %s: %w", o.head, noCommits)
+		}
+		return nil, fmt.Errorf("%s has no commits and no files to review yet", repo)
+	}
+
+	var base string
+	var notices []string
+	switch {
+	case o.all || noCommits != nil:
+		if base, err = source.EmptyTree(ctx, repo); err != nil {
+			return nil, err
+		}
+	default:
+		if base, notices, err = source.FindBase(ctx, repo, o.base, o.head, what != 0, prog.note); err != nil {
+			return nil, err
+		}
+	}
+
+	var ch interface {
+		source.Change
+		Close() error
+	}
+	if what != 0 {
+		prog.set("reading the " + what.String())
+		ch, err = source.OpenUncommitted(ctx, repo, base, what)
+	} else {
+		ch, err = source.OpenTrees(ctx, repo, base, o.head)
+	}
 	if err != nil {
 		return nil, err
 	}
-	if baseNote != "" {
-		res.Notices = append(res.Notices, baseNote)
+	defer ch.Close()
+	files, err := ch.Files(ctx)
+	if err != nil {
+		return nil, err
+	}
+
+	prog.set(fmt.Sprintf("analyzing %d changed files", len(files)))
+	res, _, err := review.Run(ctx, review.Request{Change: ch, ConfigFile: o.cfgPath, ConfigFromHead: o.all || noCommits != nil,
+		Analyzers: suite.Default(), Logger: log})
+	if err != nil {
+		if o.cfgPath != "" && strings.HasPrefix(err.Error(), o.cfgPath) {
+			return nil, fmt.Errorf("--config %w", err)
+		}
+		return nil, err
+	}
+	res.Notices = append(res.Notices, notices...)
+	if what != 0 {
+		res.Uncommitted = what.String()
+		res.Head = ""
+		if noCommits == nil {
+			res.Head, _ = source.ResolveCommit(ctx, repo, "HEAD")
+		}
 	}
 	return res, nil
 }

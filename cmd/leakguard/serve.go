@@ -30,8 +30,13 @@ Runs the leakguard GitHub App. Flags override the environment:
   --review-memory SIZE     LEAKGUARD_REVIEW_MEMORY (default 1GiB): memory limit of one review's process
   --review-timeout DUR     LEAKGUARD_REVIEW_TIMEOUT (default 5m): time limit of one review
   --repo-cache-size SIZE   LEAKGUARD_REPO_CACHE_SIZE (default 10GiB): size cap of the git cache
+  --metrics-addr ADDR      LEAKGUARD_METRICS_ADDR (default 127.0.0.1:9090, or off): GET /metrics,
+                           kept off the public webhook port
   --setup                  serve only the setup page that registers the GitHub App from app.yml
-Endpoints: POST /webhook, GET /healthz, GET /readyz, GET /metrics; with --setup, GET /setup.
+  --replace-app            with --setup: register a new app even though one is stored in the data
+                           directory (the old credentials are kept with a .replaced suffix)
+Endpoints: POST /webhook, GET /healthz, GET /readyz on --addr; GET /metrics on --metrics-addr;
+with --setup, GET /setup.
 `
 
 // registerServe adds the `serve` command: the GitHub App.

@@ -9,8 +9,12 @@ package fakegithub
 
 import (
 	"bytes"
+	"crypto/rand"
+	"crypto/rsa"
+	"crypto/x509"
 	"encoding/base64"
 	"encoding/json"
+	"encoding/pem"
 	"fmt"
 	"io"
 	"net/http"
@@ -302,10 +306,50 @@ func (f *Fake) handler() http.Handler {
 		r.Body = io.NopCloser(bytes.NewReader(body))
 		rec := &recorder{ResponseWriter: w, status: 200}
 		mux.ServeHTTP(rec, r)
+		req := Request{Method: r.Method, Path: r.URL.Path, RawQuery: r.URL.RawQuery, Body: body, Status: rec.status}
 		f.mu.Lock()
-		f.requests = append(f.requests, Request{Method: r.Method, Path: r.URL.Path, RawQuery: r.URL.RawQuery, Body: body, Status: rec.status})
+		f.requests = append(f.requests, req)
 		f.mu.Unlock()
+		journal.add(req)
 	})
+}
+
+// journal holds the distinct operations every Fake of this process served,
+// for checks over a whole test run (app.yml asks for exactly the
+// permissions the App's calls need). Bodies are kept for GraphQL only.
+var journal = &opJournal{ops: map[string]Request{}}
+
+type opJournal struct {
+	mu  sync.Mutex
+	ops map[string]Request
+}
+
+func (j *opJournal) add(r Request) {
+	key := r.Method + " " + r.Path
+	if r.Path == "/graphql" {
+		q, _, _ := r.GraphQL()
+		key += " " + q
+	} else {
+		r.Body = nil
+	}
+	j.mu.Lock()
+	if _, ok := j.ops[key]; !ok {
+		j.ops[key] = r
+	}
+	j.mu.Unlock()
+}
+
+// Operations returns one request for each distinct method and path (and
+// GraphQL document) that any Fake of this process has served.
+func Operations() []Request {
+	journal.mu.Lock()
+	defer journal.mu.Unlock()
+	out := make([]Request, 0, len(journal.ops))
+	for _, r := range journal.ops {
+		out = append(out, r)
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].String() < out[j].String() })
+	return out
 }
 
 func writeJSON(w http.ResponseWriter, status int, v any) {
@@ -979,8 +1023,16 @@ func (f *Fake) graphql(w http.ResponseWriter, r *http.Request) {
 	}
 }
 
-// ManifestPEM is the private key the manifest conversion returns.
-var ManifestPEM = "-----BEGIN RSA PRIVATE KEY-----\nfake-key-material\n-----END RSA PRIVATE KEY-----\n"
+// ManifestPEM is the private key the manifest conversion returns: a real
+// RSA key (made once per process), so a server can start with what the setup
+// flow stored.
+var ManifestPEM = sync.OnceValue(func() string {
+	k, err := rsa.GenerateKey(rand.Reader, 2048)
+	if err != nil {
+		panic(err)
+	}
+	return string(pem.EncodeToMemory(&pem.Block{Type: "RSA PRIVATE KEY", Bytes: x509.MarshalPKCS1PrivateKey(k)}))
+})
 
 func (f *Fake) convertManifest(w http.ResponseWriter, r *http.Request) {
 	if r.PathValue("code") != "good-code" {
@@ -988,5 +1040,5 @@ func (f *Fake) convertManifest(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	writeJSON(w, 201, map[string]any{"id": f.AppID, "slug": f.AppSlug, "html_url": "https://github.com/apps/" + f.AppSlug,
-		"pem": ManifestPEM, "webhook_secret": "manifest-webhook-secret-0123", "client_id": "Iv1.abc", "client_secret": "xyz"})
+		"pem": ManifestPEM(), "webhook_secret": "manifest-webhook-secret-0123", "client_id": "Iv1.abc", "client_secret": "xyz"})
 }

@@ -1,5 +1,6 @@
 // Package npmdeps locates the npm packages the tests read as data: GitHub's
-// OpenAPI description, real webhook payloads, the SARIF schema. .ci/run
+// OpenAPI description, real webhook payloads, the SARIF schema, and the
+// permissions GitHub requires per endpoint and per webhook event. .ci/run
 // installs them with `npm install --prefix .npm-deps`; LEAKGUARD_NPM_DIR
 // points elsewhere.
 package npmdeps
@@ -16,6 +17,8 @@ var Packages = []string{
 	"@octokit/webhooks-examples@7.6.1",
 	"@microsoft/sarif-multitool-linux@5.7.0",
 	"@octokit/graphql-schema@15.26.1",
+	"@octokit/app-permissions@2.1.0",
+	"@octokit/openapi-webhooks@12.1.0",
 }
 
 // Dir returns the folder holding node_modules.
