@@ -11,6 +11,7 @@ import (
 	"path/filepath"
 
 	"github.com/leakguard/leakguard/analyzers"
+	"github.com/leakguard/leakguard/analyzers/factstore"
 	"github.com/leakguard/leakguard/analyzers/source"
 	"github.com/leakguard/leakguard/analyzers/suite"
 	"github.com/leakguard/leakguard/checks"
@@ -26,8 +27,9 @@ func runScan(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	format := fs.String("format", "text", "output format: text, json or sarif")
 	cfgPath := fs.String("config", "", "repository config file to use instead of the base branch's "+config.RepoPath)
 	verbose := fs.Bool("verbose", false, "log progress to stderr")
+	noCache := fs.Bool("no-cache", false, "do not read or write the facts cache (leakguard under the user cache directory)")
 	fs.Usage = func() {
-		fmt.Fprintf(stderr, "Usage: leakguard scan [--repo DIR] [--base REV] [--head REV] [--format text|json|sarif] [--config FILE]\n\n")
+		fmt.Fprintf(stderr, "Usage: leakguard scan [--repo DIR] [--base REV] [--head REV] [--format text|json|sarif] [--config FILE] [--no-cache]\n\n")
 		fs.PrintDefaults()
 	}
 	if err := fs.Parse(args); err != nil {
@@ -52,7 +54,11 @@ func runScan(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	}
 	log := slog.New(slog.NewTextHandler(stderr, &slog.HandlerOptions{Level: level}))
 
-	res, err := scan(ctx, *repo, *base, *head, *cfgPath, log)
+	var store *factstore.Store
+	if !*noCache {
+		store = openFactsCache(log)
+	}
+	res, err := scan(ctx, *repo, *base, *head, *cfgPath, store, log)
 	if err != nil {
 		fmt.Fprintf(stderr, "leakguard scan: %v\n", err)
 		return 2
@@ -80,7 +86,21 @@ func runScan(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	return 0
 }
 
-func scan(ctx context.Context, repo, base, head, cfgPath string, log *slog.Logger) (*analyzers.Result, error) {
+// openFactsCache opens the facts cache under the user cache directory; a
+// cache that cannot be opened only costs time, so the scan goes on without.
+func openFactsCache(log *slog.Logger) *factstore.Store {
+	dir, err := factstore.DefaultDir()
+	if err == nil {
+		var store *factstore.Store
+		if store, err = factstore.Open(dir, 0); err == nil {
+			return store
+		}
+	}
+	log.Warn("facts cache unavailable; every file is read", "err", err)
+	return nil
+}
+
+func scan(ctx context.Context, repo, base, head, cfgPath string, store *factstore.Store, log *slog.Logger) (*analyzers.Result, error) {
 	abs, err := filepath.Abs(repo)
 	if err != nil {
 		return nil, err
@@ -111,7 +131,7 @@ func scan(ctx context.Context, repo, base, head, cfgPath string, log *slog.Logge
 	} else {
 		cfg, probs = analyzers.LoadRepoConfig(ctx, ch.Tree(source.Base))
 	}
-	eng := &analyzers.Engine{Analyzers: suite.Default(), Logger: log}
+	eng := &analyzers.Engine{Analyzers: suite.Default(), Logger: log, Facts: store}
 	res, err := eng.Run(ctx, ch, cfg)
 	if err != nil {
 		return nil, err
