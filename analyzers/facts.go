@@ -2,10 +2,16 @@ package analyzers
 
 import (
 	"context"
+	"crypto/sha256"
+	"encoding/hex"
 	"encoding/json"
 	"fmt"
 	"runtime"
 	"sync"
+
+	pg_query "github.com/pganalyze/pg_query_go/v6"
+	pgparser "github.com/pganalyze/pg_query_go/v6/parser"
+	"google.golang.org/protobuf/proto"
 
 	"github.com/leakguard/leakguard/analyzers/factstore"
 	"github.com/leakguard/leakguard/analyzers/jsindex"
@@ -23,10 +29,11 @@ type factsCache struct {
 
 	mu  sync.Mutex
 	mem map[string]*jsindex.Facts // by key; nil for a file that is not a module
+	sql map[string][]byte         // encoded migration parses by key
 }
 
 func newFactsCache(store *factstore.Store, syn *syntax.Cache) *factsCache {
-	return &factsCache{store: store, syn: syn, mem: map[string]*jsindex.Facts{}}
+	return &factsCache{store: store, syn: syn, mem: map[string]*jsindex.Facts{}, sql: map[string][]byte{}}
 }
 
 // key names a module's facts: the blob, the grammar, the facts version and
@@ -123,4 +130,38 @@ func (c *factsCache) remember(key string, f *jsindex.Facts) {
 	c.mu.Lock()
 	c.mem[key] = f
 	c.mu.Unlock()
+}
+
+// pgParseVersion names the parser whose trees the store keeps.
+const pgParseVersion = "pg_query_go-v6.2.5"
+
+// parseSQL parses a migration as pg_query.Parse does, once per review for
+// both sides, and keeps the tree (pg_query's own protobuf encoding) in the
+// store across reviews: unchanged migrations are not parsed again.
+func (c *factsCache) parseSQL(sql string) (*pg_query.ParseResult, error) {
+	sum := sha256.Sum256([]byte(sql))
+	key := "pgparse/" + pgParseVersion + "/" + hex.EncodeToString(sum[:])
+	c.mu.Lock()
+	enc, ok := c.sql[key]
+	c.mu.Unlock()
+	if !ok && c.store != nil {
+		enc, ok = c.store.Get(key)
+	}
+	if !ok {
+		var err error
+		if enc, err = pgparser.ParseToProtobuf(sql); err != nil {
+			return nil, err
+		}
+		if c.store != nil {
+			c.store.Put(key, enc)
+		}
+	}
+	c.mu.Lock()
+	c.sql[key] = enc
+	c.mu.Unlock()
+	res := &pg_query.ParseResult{}
+	if err := proto.Unmarshal(enc, res); err != nil {
+		return pg_query.Parse(sql) // a damaged entry: parse afresh
+	}
+	return res, nil
 }
