@@ -134,8 +134,8 @@ func (e *Engine) Run(ctx context.Context, ch source.Change, cfg *config.Repo) (*
 	facts := newFactsCache(e.Facts, cache)
 	if e.Facts != nil {
 		defer func() {
-			if err := e.Facts.Trim(false); err != nil {
-				log.Warn("trim facts cache", "dir", e.Facts.Dir(), "err", err)
+			if err := e.Facts.Flush(); err != nil {
+				log.Warn("write facts cache", "dir", e.Facts.Dir(), "err", err)
 			}
 		}()
 	}

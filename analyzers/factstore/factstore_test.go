@@ -2,78 +2,105 @@ package factstore
 
 import (
 	"bytes"
+	"fmt"
 	"os"
-	"path/filepath"
 	"testing"
-	"time"
 )
 
-func TestPutGetAndDamage(t *testing.T) {
-	s, err := Open(t.TempDir(), 0)
+func TestPutFlushReopen(t *testing.T) {
+	dir := t.TempDir()
+	s, err := Open(dir, 0)
 	if err != nil {
 		t.Fatal(err)
 	}
 	if _, ok := s.Get("a"); ok {
 		t.Fatal("an empty store has an entry")
 	}
-	if err := s.Put("a", []byte("facts of a")); err != nil {
+	for i := 0; i < 1000; i++ {
+		s.Put(fmt.Sprint("key", i), []byte(fmt.Sprint("facts of ", i)))
+	}
+	if err := s.Flush(); err != nil {
 		t.Fatal(err)
 	}
-	got, ok := s.Get("a")
-	if !ok || string(got) != "facts of a" {
-		t.Fatalf("Get(a) = %q, %v", got, ok)
-	}
-	// A damaged entry is a miss, and is removed.
-	p := s.name("a")
-	b, _ := os.ReadFile(p)
-	b[len(b)-6] ^= 1
-	os.WriteFile(p, b, 0o644)
-	if _, ok := s.Get("a"); ok {
-		t.Fatal("a damaged entry was returned")
-	}
-	if _, err := os.Stat(p); !os.IsNotExist(err) {
-		t.Fatal("the damaged entry was left in place")
-	}
-	// An entry moved under another key's name is not that key's.
-	s.Put("b", []byte("facts of b"))
-	os.Rename(s.name("b"), s.name("c"))
-	if _, ok := s.Get("c"); ok {
-		t.Fatal("an entry written for b was returned for c")
+	s2, _ := Open(dir, 0)
+	for i := 0; i < 1000; i++ {
+		got, ok := s2.Get(fmt.Sprint("key", i))
+		if !ok || string(got) != fmt.Sprint("facts of ", i) {
+			t.Fatalf("key%d after reopening: %q, %v", i, got, ok)
+		}
 	}
 }
 
-func TestTrimKeepsRecentEntries(t *testing.T) {
-	s, err := Open(t.TempDir(), 4096)
-	if err != nil {
-		t.Fatal(err)
-	}
-	data := bytes.Repeat([]byte("x"), 500)
-	old := time.Now().Add(-48 * time.Hour)
-	for i := 0; i < 20; i++ {
-		key := string(rune('a' + i))
-		s.Put(key, data)
-		if i < 10 {
-			os.Chtimes(s.name(key), old, old) // used long ago
+// TestDamagedBucket: a record that fails its checksum is a miss, the
+// records before it survive, and the next flush rewrites the bucket whole.
+func TestDamagedBucket(t *testing.T) {
+	dir := t.TempDir()
+	s, _ := Open(dir, 0)
+	var same []string // keys of one bucket
+	for i := 0; len(same) < 3; i++ {
+		if k := fmt.Sprint("k", i); bucketOf(k) == 7 {
+			same = append(same, k)
 		}
 	}
-	if err := s.Trim(true); err != nil {
+	for _, k := range same {
+		s.Put(k, []byte("value of "+k))
+	}
+	s.Flush()
+	p := s.path(7)
+	b, _ := os.ReadFile(p)
+	first := len(encode(same[0], []byte("value of "+same[0])))
+	b[first+len(magic)+10] ^= 0xff // inside the second record
+	os.WriteFile(p, b, 0o644)
+
+	s2, _ := Open(dir, 0)
+	if v, ok := s2.Get(same[0]); !ok || string(v) != "value of "+same[0] {
+		t.Fatalf("the record before the damage was lost: %q %v", v, ok)
+	}
+	if _, ok := s2.Get(same[1]); ok {
+		t.Fatal("a damaged record was returned")
+	}
+	s2.Put(same[1], []byte("recomputed"))
+	if err := s2.Flush(); err != nil {
 		t.Fatal(err)
 	}
-	var total int64
-	filepath.WalkDir(filepath.Join(s.Dir(), "facts"), func(p string, d os.DirEntry, err error) error {
-		if err == nil && !d.IsDir() {
-			fi, _ := d.Info()
-			total += fi.Size()
+	s3, _ := Open(dir, 0)
+	if v, ok := s3.Get(same[1]); !ok || string(v) != "recomputed" {
+		t.Fatalf("after the rewrite: %q %v", v, ok)
+	}
+}
+
+// TestBound: a bucket past its share of the bound keeps only what the
+// last process used.
+func TestBound(t *testing.T) {
+	dir := t.TempDir()
+	s, _ := Open(dir, 256*2048)
+	val := bytes.Repeat([]byte("x"), 400)
+	var keys []string
+	for i := 0; len(keys) < 12; i++ {
+		if k := fmt.Sprint("k", i); bucketOf(k) == 3 {
+			keys = append(keys, k)
 		}
-		return nil
-	})
-	if total > 4096 {
-		t.Errorf("store holds %d bytes after trim; bound 4096", total)
 	}
-	if _, ok := s.Get("t"); !ok { // the newest entry
-		t.Error("trim removed a recently used entry")
+	for _, k := range keys[:8] {
+		s.Put(k, val)
 	}
-	if _, ok := s.Get("a"); ok {
-		t.Error("trim kept the least recently used entry")
+	s.Flush()
+	s2, _ := Open(dir, 256*2048)
+	for _, k := range keys[8:] { // a later review uses only these
+		s2.Put(k, val)
+	}
+	if err := s2.Flush(); err != nil {
+		t.Fatal(err)
+	}
+	fi, err := os.Stat(s.path(3))
+	if err != nil || fi.Size() > 2048 {
+		t.Fatalf("bucket holds %v bytes (%v); bound 2048", fi.Size(), err)
+	}
+	s3, _ := Open(dir, 256*2048)
+	if _, ok := s3.Get(keys[0]); ok {
+		t.Error("an entry the last review did not use was kept past the bound")
+	}
+	if _, ok := s3.Get(keys[11]); !ok {
+		t.Error("an entry the last review used was dropped")
 	}
 }

@@ -89,5 +89,14 @@ func TestFindingsSameWithAndWithoutCache(t *testing.T) {
 	if n == 0 {
 		t.Fatal("the review wrote nothing to the cache")
 	}
-	check("damaged cache", review(t, repo.Dir, repo.Earlier, repo.PR, store))
+	damaged, err := factstore.Open(cacheDir, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	check("damaged cache", review(t, repo.Dir, repo.Earlier, repo.PR, damaged))
+	repaired, err := factstore.Open(cacheDir, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	check("repaired cache", review(t, repo.Dir, repo.Earlier, repo.PR, repaired))
 }
