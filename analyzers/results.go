@@ -108,9 +108,15 @@ func preparse(ctx context.Context, sides [2]*sideState, files [2][]*source.File)
 		go func() {
 			defer wg.Done()
 			for j := range next {
-				f, err := j.st.parse(ctx, j.p)
+				// Straight to the cache: a skip is recorded only when an
+				// analyzer asks for the file, as without the pre-parse.
+				b, err := j.st.readBlob(ctx, j.p)
 				if err != nil {
-					continue // skips are recorded by parse; analyzers see the error again
+					continue
+				}
+				f, err := j.st.cache.Parse(ctx, j.p, b.SHA, b.Data)
+				if err != nil {
+					continue
 				}
 				f.Imports()
 				f.EnvReads()

@@ -1001,6 +1001,9 @@ func (sc *scanner) classify(i int) use {
 	if next.kind == tPunct && (next.text == "." || next.text == "?.") && sc.argumentPosition(i) {
 		return useValue // Item.x in a call's arguments
 	}
+	if sc.is(i+1, ".") && sc.tok(i+2).kind == tIdent && sc.is(i+3, "(") {
+		return useValue // Item.x(…): types hold no calls
+	}
 	if (sc.is(i-1, "(") || sc.is(i-1, ",")) && (sc.is(i+1, ")") || sc.is(i+1, ",")) && sc.valueParens(i) {
 		return useValue // an argument, or a parameter name: both identifiers to the grammar
 	}

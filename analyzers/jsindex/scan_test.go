@@ -91,3 +91,45 @@ func mustJSON(t *testing.T, v any) string {
 	}
 	return string(b)
 }
+
+// TestScanFactsTrickyModules covers syntax the fixtures may lack: the
+// scanner must agree with the parse whenever it answers, and answer the
+// plain cases.
+func TestScanFactsTrickyModules(t *testing.T) {
+	cases := []struct {
+		path, src string
+		mustAnswer bool
+	}{
+		{"a.ts", "import { Item } from './t'\nconst x: Item = load()\nexport function f(a: Item): Item { return a }\n", true},
+		{"a.ts", "import { Item } from './t'\nexport const y = Item.parse(1)\n", true},
+		{"a.tsx", "'use client'\nimport { Item } from './t'\nexport const V = () => <div><Item /></div>\n", true},
+		{"a.tsx", "import { Item } from './t'\nexport const V = () => <p>Don't {x}</p>\nconst z = useState<Item>(null)\n", true},
+		{"a.ts", "import { Item } from './t'\ntype A = Item | null\ninterface B { item: Item }\n", true},
+		{"a.ts", "import type { A } from './a'\nimport { type B, type C } from './b'\nexport * from './c'\nexport * as ns from './d'\nexport { e as f, default } from './e'\n", true},
+		{"a.js", "const x = require('./x')\nconst y = await import(`./y`)\nrequire('a' + b)\nmodule.require('./z')\n", true},
+		{"a.ts", "\"use server\";\nimport 'server-only'\nimport def, * as all from './m'\n", true},
+		{"a.tsx", "import { T } from './t'\nconst f = <T,>(x: T) => x\n", false},
+		{"a.ts", "import { Item } from './t'\nconst r = /import('x')/g\nconst s = 'import(\"y\")'\n// require('z')\n", false},
+		{"a.ts", "import { A } from './a'\nconst v = c ? A : B\n", false},
+		{"a.ts", "import x = require('./x')\n", false},
+	}
+	cache := syntax.NewCache(syntax.DefaultLimits)
+	defer cache.Close()
+	for i, c := range cases {
+		f, err := cache.Parse(context.Background(), c.path, "case"+string(rune('a'+i)), []byte(c.src))
+		if err != nil {
+			t.Fatal(err)
+		}
+		want := FactsOf(f)
+		got, ok := ScanFacts(c.path, []byte(c.src))
+		if !ok {
+			if c.mustAnswer {
+				t.Errorf("case %d: the scanner declined:\n%s", i, c.src)
+			}
+			continue
+		}
+		if g, w := mustJSON(t, got), mustJSON(t, want); g != w {
+			t.Errorf("case %d:\n%s\nscanner %s\nparser  %s", i, c.src, g, w)
+		}
+	}
+}
