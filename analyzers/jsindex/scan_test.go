@@ -97,7 +97,7 @@ func mustJSON(t *testing.T, v any) string {
 // plain cases.
 func TestScanFactsTrickyModules(t *testing.T) {
 	cases := []struct {
-		path, src string
+		path, src  string
 		mustAnswer bool
 	}{
 		{"a.ts", "import { Item } from './t'\nconst x: Item = load()\nexport function f(a: Item): Item { return a }\n", true},

@@ -36,6 +36,7 @@ func main() {
 	flag.StringVar(&opts.prs, "prs", "10,100,1000", "pull request sizes in files, comma-separated (pairs that do not fit a repository are left out)")
 	flag.StringVar(&opts.bin, "bin", "", "leakguard binary to measure (default: build ./cmd/leakguard)")
 	flag.StringVar(&opts.work, "work", "", "directory for the generated repositories (default: a temporary one, removed afterwards)")
+	flag.BoolVar(&opts.coldOnly, "cold-only", false, "measure only the cold review (for a build without the facts cache, warm is the same)")
 	flag.StringVar(&opts.generate, "generate", "", "only generate one repository (the first sizes and prs) into this directory and print its commits")
 	flag.Parse()
 	if err := run(context.Background(), opts, os.Stdout); err != nil {
@@ -48,11 +49,14 @@ type options struct {
 	sizes, prs string
 	bin, work  string
 	generate   string
+	coldOnly   bool
 }
 
-// measurement is one scan: wall time, peak memory and what it found.
+// measurement is one scan: wall time, CPU time (user and system), peak
+// memory and what it found.
 type measurement struct {
 	wall     time.Duration
+	cpu      time.Duration
 	peakKiB  int64
 	findings []json.RawMessage
 }
@@ -98,7 +102,7 @@ func run(ctx context.Context, opts options, out io.Writer) error {
 		}
 	}
 	cacheFlag := supportsNoCache(ctx, bin)
-	fmt.Fprintf(out, "| PR files | repository files | cold wall | cold peak RSS | warm wall | warm peak RSS | findings |\n|---:|---:|---:|---:|---:|---:|---:|\n")
+	fmt.Fprintf(out, "| PR files | repository files | cold wall | cold CPU | cold peak RSS | warm wall | warm CPU | warm peak RSS | findings |\n|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n")
 	for _, size := range sizes {
 		for _, pr := range prs {
 			dir := filepath.Join(work, fmt.Sprintf("repo-%d-%d", size, pr))
@@ -108,13 +112,17 @@ func run(ctx context.Context, opts options, out io.Writer) error {
 				os.RemoveAll(dir)
 				continue
 			}
-			r, err := measureRepo(ctx, bin, repo, filepath.Join(work, "cache"), cacheFlag)
+			r, err := measureRepo(ctx, bin, repo, filepath.Join(work, "cache"), cacheFlag, opts.coldOnly)
 			os.RemoveAll(dir)
 			if err != nil {
 				return fmt.Errorf("%d-file PR in a %d-file repository: %w", pr, size, err)
 			}
+			warm := fmt.Sprintf("%s | %s | %s", seconds(r.warm.wall), seconds(r.warm.cpu), megabytes(r.warm.peakKiB))
+			if opts.coldOnly {
+				warm = "– | – | –"
+			}
 			fmt.Fprintf(out, "| %d | %d | %s | %s | %s | %s | %d |\n", r.prFiles, r.files,
-				seconds(r.cold.wall), megabytes(r.cold.peakKiB), seconds(r.warm.wall), megabytes(r.warm.peakKiB), r.findings)
+				seconds(r.cold.wall), seconds(r.cold.cpu), megabytes(r.cold.peakKiB), warm, r.findings)
 		}
 	}
 	return nil
@@ -123,12 +131,16 @@ func run(ctx context.Context, opts options, out io.Writer) error {
 // measureRepo reviews the pull request with an empty cache, then again after
 // a review of the earlier pull request filled a fresh cache, and without the
 // cache when the binary has --no-cache; the findings must agree.
-func measureRepo(ctx context.Context, bin string, repo *benchrepo.Repo, cacheRoot string, noCacheFlag bool) (row, error) {
+func measureRepo(ctx context.Context, bin string, repo *benchrepo.Repo, cacheRoot string, noCacheFlag, coldOnly bool) (row, error) {
 	r := row{files: repo.Files, prFiles: repo.PRFiles}
 	var err error
 	os.RemoveAll(cacheRoot)
 	if r.cold, err = scan(ctx, bin, repo.Dir, repo.Earlier, repo.PR, cacheRoot); err != nil {
 		return r, fmt.Errorf("cold: %w", err)
+	}
+	r.findings = len(r.cold.findings)
+	if coldOnly {
+		return r, nil
 	}
 	os.RemoveAll(cacheRoot)
 	if _, err = scan(ctx, bin, repo.Dir, repo.Root, repo.Earlier, cacheRoot); err != nil {
@@ -172,7 +184,7 @@ func scan(ctx context.Context, bin, dir, base, head, cacheRoot string, extra ...
 	if err != nil && !(errors.As(err, &exit) && exit.ExitCode() == 1) { // 1: blocking findings
 		return measurement{}, fmt.Errorf("leakguard scan: %v: %s", err, strings.TrimSpace(stderr.String()))
 	}
-	m := measurement{wall: wall}
+	m := measurement{wall: wall, cpu: cmd.ProcessState.UserTime() + cmd.ProcessState.SystemTime()}
 	if ru, ok := cmd.ProcessState.SysUsage().(*syscall.Rusage); ok {
 		m.peakKiB = ru.Maxrss
 	}
