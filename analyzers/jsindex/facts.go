@@ -8,7 +8,7 @@ import (
 
 // FactsVersion changes whenever what Facts holds or how it is computed
 // changes; cached facts of another version are ignored.
-const FactsVersion = 1
+const FactsVersion = 2
 
 // Facts are what the index keeps of a module for repository-wide questions
 // (which modules the browser bundle holds, who imports whom). They depend
@@ -131,6 +131,9 @@ func ImportFactOf(f *syntax.File, imp syntax.Import) ImportFact {
 			case "export_clause":
 				for j := 0; j < int(c.NamedChildCount()); j++ {
 					spec := c.NamedChild(j)
+					if spec.Type() != "export_specifier" {
+						continue // comments between the names
+					}
 					src := f.Text(spec.ChildByFieldName("name"))
 					as := src
 					if a := spec.ChildByFieldName("alias"); a != nil {
