@@ -12,6 +12,7 @@ import (
 	"sync"
 	"time"
 
+	"github.com/leakguard/leakguard/analyzers/factstore"
 	"github.com/leakguard/leakguard/analyzers/jsindex"
 	"github.com/leakguard/leakguard/analyzers/source"
 	"github.com/leakguard/leakguard/analyzers/syntax"
@@ -23,6 +24,9 @@ type Engine struct {
 	Analyzers []*Analyzer
 	Limits    syntax.Limits
 	Logger    *slog.Logger
+	// Facts keeps per-file facts across reviews (nil: computed anew for
+	// each review). Findings are the same with and without it.
+	Facts *factstore.Store
 }
 
 // Skipped is a file the review did not analyze, and why.
@@ -130,6 +134,14 @@ func (e *Engine) Run(ctx context.Context, ch source.Change, cfg *config.Repo) (*
 
 	cache := syntax.NewCache(limits)
 	defer cache.Close()
+	facts := newFactsCache(e.Facts, cache)
+	if e.Facts != nil {
+		defer func() {
+			if err := e.Facts.Flush(); err != nil {
+				log.Warn("write facts cache", "dir", e.Facts.Dir(), "err", err)
+			}
+		}()
+	}
 	var analyzed []*source.File
 	analyzedSet := map[string]bool{}
 	for _, f := range files {
@@ -150,16 +162,29 @@ func (e *Engine) Run(ctx context.Context, ch source.Change, cfg *config.Repo) (*
 	var found [2][]*Finding
 	var sideFiles [2][]*source.File
 	for _, side := range []source.Side{source.Base, source.Head} {
-		sides[side] = &sideState{tree: ch.Tree(side), cache: cache, blobs: map[string]*blobEntry{}, skipped: map[string]string{}}
+		sides[side] = &sideState{tree: ch.Tree(side), cache: cache, facts: facts, blobs: map[string]*blobEntry{}, skipped: map[string]string{}, results: map[*Analyzer]*result{}}
 		for _, f := range analyzed {
 			if f.ExistsAt(side) {
 				sideFiles[side] = append(sideFiles[side], f)
 			}
 		}
 	}
+	preparse(ctx, sides, sideFiles)
 	for _, side := range []source.Side{source.Base, source.Head} {
 		if len(sideFiles[side]) == 0 {
 			continue
+		}
+		for _, a := range requiredBy(e.Analyzers) {
+			t0 := time.Now()
+			view := &Pass{Analyzer: a, Side: side, Files: sideFiles[side], Tree: sides[side].tree, Config: cfg, ctx: ctx, side: sides[side]}
+			if side == source.Head {
+				st := sides[source.Base]
+				view.base = &Pass{Analyzer: a, Side: source.Base, Files: sideFiles[source.Base], Tree: st.tree, Config: cfg, ctx: ctx, side: st}
+			}
+			if _, err := view.ResultOf(a); err != nil {
+				return nil, fmt.Errorf("analyzer %s on %s: %w", a.Name, side, err)
+			}
+			log.Debug("result computed", "analyzer", a.Name, "side", side.String(), "duration_ms", time.Since(t0).Milliseconds())
 		}
 		for _, a := range e.Analyzers {
 			pass := &Pass{Analyzer: a, Side: side, Files: sideFiles[side], Tree: sides[side].tree, Config: cfg, ctx: ctx, side: sides[side], out: &found[side]}
@@ -167,9 +192,11 @@ func (e *Engine) Run(ctx context.Context, ch source.Change, cfg *config.Repo) (*
 				st := sides[source.Base]
 				pass.base = &Pass{Analyzer: a, Side: source.Base, Files: sideFiles[source.Base], Tree: st.tree, Config: cfg, ctx: ctx, side: st}
 			}
+			t0 := time.Now()
 			if err := runAnalyzer(a, pass); err != nil {
 				return nil, fmt.Errorf("analyzer %s on %s: %w", a.Name, side, err)
 			}
+			log.Debug("analyzer done", "analyzer", a.Name, "side", side.String(), "duration_ms", time.Since(t0).Milliseconds())
 			if err := ctx.Err(); err != nil {
 				return nil, err
 			}
@@ -236,6 +263,9 @@ func runAnalyzer(a *Analyzer, p *Pass) (err error) {
 			err = fmt.Errorf("panic: %v\n%s", r, debug.Stack())
 		}
 	}()
+	if a.Run == nil {
+		return nil // computes a shared result only
+	}
 	return a.Run(p)
 }
 
@@ -327,6 +357,7 @@ func sortFindings(fs []*Finding) {
 type sideState struct {
 	tree  source.Tree
 	cache *syntax.Cache
+	facts *factsCache
 
 	mu      sync.Mutex
 	blobs   map[string]*blobEntry
@@ -336,6 +367,7 @@ type sideState struct {
 	idxErr  error
 	idxDone bool
 	policy  policyCache
+	results map[*Analyzer]*result
 }
 
 type blobEntry struct {
@@ -411,6 +443,9 @@ func (r indexReader) Read(ctx context.Context, p string) ([]byte, error) {
 }
 func (r indexReader) Parse(ctx context.Context, p string) (*syntax.File, error) {
 	return r.s.parse(ctx, p)
+}
+func (r indexReader) Facts(ctx context.Context, files []source.Entry) []*jsindex.Facts {
+	return r.s.facts.facts(ctx, r.s.tree, files)
 }
 
 // lines returns a file's lines on this side (nil when unreadable).

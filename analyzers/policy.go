@@ -29,7 +29,7 @@ func (p *Pass) Policy() (*pgmodel.Model, error) {
 		for i, e := range entries {
 			paths[i] = e.Path
 		}
-		opts := pgmodel.Options{}
+		opts := pgmodel.Options{Parse: p.side.facts.parseSQL}
 		var dirs []string
 		if p.Config != nil {
 			dirs = p.Config.Migrations

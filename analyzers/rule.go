@@ -73,6 +73,13 @@ type Analyzer struct {
 	Doc   string
 	Rules []*Rule
 	Run   func(*Pass) error
+	// Requires lists the analyzers whose results Run reads through
+	// Pass.ResultOf; the engine computes them once per side, first.
+	Requires []*Analyzer
+	// Result computes what an analyzer shares with others (handler
+	// discovery, the flow program), once per side. Such an analyzer
+	// usually has no rules and no Run.
+	Result func(*Pass) (any, error)
 }
 
 // Rule returns the analyzer's rule with the given id, or nil.

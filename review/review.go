@@ -13,6 +13,7 @@ import (
 	"strings"
 
 	"github.com/leakguard/leakguard/analyzers"
+	"github.com/leakguard/leakguard/analyzers/factstore"
 	"github.com/leakguard/leakguard/analyzers/source"
 	"github.com/leakguard/leakguard/analyzers/syntax"
 	"github.com/leakguard/leakguard/config"
@@ -43,6 +44,9 @@ type Request struct {
 	Analyzers  []*analyzers.Analyzer
 	// Limits bound parsing (zero: syntax.DefaultLimits).
 	Limits syntax.Limits
+	// Facts, when set, keeps what is known about each file by blob SHA
+	// across reviews, so unchanged files are not read again.
+	Facts *factstore.Store
 	Logger *slog.Logger
 }
 
@@ -63,7 +67,7 @@ func Run(ctx context.Context, req Request) (*analyzers.Result, []*source.File, e
 	if err != nil {
 		return nil, nil, err
 	}
-	eng := &analyzers.Engine{Analyzers: req.Analyzers, Limits: req.Limits, Logger: req.Logger}
+	eng := &analyzers.Engine{Analyzers: req.Analyzers, Limits: req.Limits, Logger: req.Logger, Facts: req.Facts}
 	res, err := eng.Run(ctx, ch, cfg)
 	if err != nil {
 		return nil, nil, err

@@ -44,6 +44,8 @@ var Analyzer = &analyzers.Analyzer{
 	Doc:   "Finds removed or misplaced auth checks, narrowed middleware matchers, admin operations without role checks and unverified sessions.",
 	Rules: []*analyzers.Rule{ruleCheckRemoved, ruleMatcherNarrowed, ruleAdminNoRole, ruleUnverifiedSession},
 	Run:   run,
+
+	Requires: []*analyzers.Analyzer{flow.HandlersAnalyzer},
 }
 
 func run(pass *analyzers.Pass) error {

@@ -58,11 +58,15 @@ var Analyzer = &analyzers.Analyzer{
 	Doc:   "Finds personalized responses made cacheable by headers, route config, data-cache keys or framework config.",
 	Rules: []*analyzers.Rule{rulePublicResponse, ruleStaticSession, ruleUserData, ruleConfigHeaders},
 	Run:   run,
+
+	Requires: []*analyzers.Analyzer{flow.ProgramAnalyzer},
 }
 
 func run(pass *analyzers.Pass) error {
-	idx, _ := pass.Index()
-	prog := flow.NewProgram(idx, pass.Config)
+	prog, err := flow.SharedProgram(pass)
+	if err != nil {
+		return err
+	}
 	for _, file := range pass.Files {
 		p := pass.Path(file)
 		base := path.Base(p)
@@ -92,7 +96,7 @@ func run(pass *analyzers.Pass) error {
 		if f.HasDirective("use client") {
 			continue
 		}
-		c := &checker{pass: pass, prog: prog, idx: idx, f: f, path: p}
+		c := &checker{pass: pass, prog: prog, idx: prog.Index, f: f, path: p}
 		c.entries = jsindex.Entries(f, p)
 		c.funcs = prog.Funcs(f, c.entries)
 		if nextConfigRE.MatchString(p) {

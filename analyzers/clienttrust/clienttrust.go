@@ -37,6 +37,8 @@ var Analyzer = &analyzers.Analyzer{
 	Doc:   "Finds handlers and server actions that let the client pick whose rows they read or write.",
 	Rules: []*analyzers.Rule{ruleOwnerID, ruleResourceID},
 	Run:   run,
+
+	Requires: []*analyzers.Analyzer{flow.HandlersAnalyzer},
 }
 
 func run(pass *analyzers.Pass) error {

@@ -19,15 +19,67 @@ type Handler struct {
 	Func   *Func
 }
 
+// ProgramAnalyzer builds a side's flow program (summaries of the
+// repository's functions, computed on demand and kept) once, for every
+// analyzer of the review to share.
+var ProgramAnalyzer = &analyzers.Analyzer{
+	Name: "flowprogram",
+	Doc:  "The data-flow program of one side, shared by the analyzers.",
+	Result: func(pass *analyzers.Pass) (any, error) {
+		ix, _ := pass.Index() // without an index, no cross-file resolution
+		return NewProgram(ix, pass.Config), nil
+	},
+}
+
+// HandlersAnalyzer finds and analyzes the entry points of a side's changed
+// files once, for every analyzer of the review to share.
+var HandlersAnalyzer = &analyzers.Analyzer{
+	Name:     "handlers",
+	Doc:      "The entry points of the changed files of one side, with their data flow.",
+	Requires: []*analyzers.Analyzer{ProgramAnalyzer},
+	Result: func(pass *analyzers.Pass) (any, error) {
+		prog, err := SharedProgram(pass)
+		if err != nil {
+			return nil, err
+		}
+		hs, err := handlers(pass, prog)
+		if err != nil {
+			return nil, err
+		}
+		return hs, nil
+	},
+}
+
+// SharedProgram returns the flow program of the pass's side, built once
+// per side and shared by every analyzer (and the base view of a head pass).
+func SharedProgram(pass *analyzers.Pass) (*Program, error) {
+	v, err := pass.ResultOf(ProgramAnalyzer)
+	if err != nil {
+		return nil, err
+	}
+	return v.(*Program), nil
+}
+
 // Handlers returns the program of a pass and the analyzed entry points of its
 // changed files (route handlers, API routes, server actions, middleware,
-// server routes), in path and source order.
+// server routes), in path and source order. Both are computed once per side
+// and shared: treat them as read-only.
 func Handlers(pass *analyzers.Pass) (*Program, []*Handler, error) {
-	ix, err := pass.Index()
+	if _, err := pass.Index(); err != nil {
+		return nil, nil, err
+	}
+	prog, err := SharedProgram(pass)
 	if err != nil {
 		return nil, nil, err
 	}
-	prog := NewProgram(ix, pass.Config)
+	v, err := pass.ResultOf(HandlersAnalyzer)
+	if err != nil {
+		return nil, nil, err
+	}
+	return prog, v.([]*Handler), nil
+}
+
+func handlers(pass *analyzers.Pass, prog *Program) ([]*Handler, error) {
 	var out []*Handler
 	for _, f := range pass.Files {
 		p := pass.Path(f)
@@ -39,7 +91,7 @@ func Handlers(pass *analyzers.Pass) (*Program, []*Handler, error) {
 			if analyzers.IsSkip(err) {
 				continue
 			}
-			return nil, nil, err
+			return nil, err
 		}
 		byName := map[string]*Handler{}
 		for _, e := range jsindex.Entries(sf, p) {
@@ -55,7 +107,7 @@ func Handlers(pass *analyzers.Pass) (*Program, []*Handler, error) {
 			out = append(out, h)
 		}
 	}
-	return prog, out, nil
+	return out, nil
 }
 
 // Protection says how the database itself scopes a table's rows for a

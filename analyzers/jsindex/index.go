@@ -5,7 +5,6 @@
 package jsindex
 
 import (
-	"bytes"
 	"context"
 	"encoding/json"
 	"path"
@@ -21,6 +20,16 @@ type Reader interface {
 	List(ctx context.Context) ([]source.Entry, error)
 	Read(ctx context.Context, path string) ([]byte, error)
 	Parse(ctx context.Context, path string) (*syntax.File, error)
+}
+
+// FactsReader is a Reader that also supplies module facts, cached by blob
+// SHA and computed in parallel: the index then answers repository-wide
+// questions (the browser bundle) without parsing unchanged modules.
+type FactsReader interface {
+	Reader
+	// Facts returns the facts of the files, in order; nil for a file that
+	// is not a module the parse limits admit.
+	Facts(ctx context.Context, files []source.Entry) []*Facts
 }
 
 // Module is what the index knows of one source file.
@@ -44,10 +53,13 @@ type Index struct {
 	ctx     context.Context
 	r       Reader
 	files   map[string]bool
+	shas    map[string]string
 	paths   []string
 	configs map[string]*tsconfig // by directory
 	modules map[string]*Module
 	client  map[string][]string // module -> chain from a client entry (entry first)
+	facts   map[string]*Facts
+	targets map[[2]string]string // (directory, specifier) -> resolved path
 }
 
 // New builds an index over the files of a revision. Modules are parsed lazily.
@@ -56,10 +68,11 @@ func New(ctx context.Context, r Reader) (*Index, error) {
 	if err != nil {
 		return nil, err
 	}
-	ix := &Index{ctx: ctx, r: r, files: make(map[string]bool, len(entries)),
-		configs: map[string]*tsconfig{}, modules: map[string]*Module{}}
+	ix := &Index{ctx: ctx, r: r, files: make(map[string]bool, len(entries)), shas: make(map[string]string, len(entries)),
+		configs: map[string]*tsconfig{}, modules: map[string]*Module{}, facts: map[string]*Facts{}, targets: map[[2]string]string{}}
 	for _, e := range entries {
 		ix.files[e.Path] = true
+		ix.shas[e.Path] = e.SHA
 		ix.paths = append(ix.paths, e.Path)
 	}
 	return ix, nil
@@ -168,17 +181,16 @@ func (ix *Index) ClientChain(p string) []string {
 
 func (ix *Index) buildClient() {
 	ix.client = map[string][]string{}
-	var queue []string
+	var sources []string
 	for _, p := range ix.paths {
-		if _, ok := syntax.LangOf(p); !ok || syntax.GeneratedPath(p) {
-			continue
+		if _, ok := syntax.LangOf(p); ok && !syntax.GeneratedPath(p) {
+			sources = append(sources, p)
 		}
-		// Cheap pre-filter: only files that mention the directive are parsed here.
-		data, err := ix.r.Read(ix.ctx, p)
-		if err != nil || !bytes.Contains(data, []byte("use client")) {
-			continue
-		}
-		if m := ix.Module(p); m != nil && m.UseClient {
+	}
+	ix.loadFacts(sources)
+	var queue []string
+	for _, p := range sources {
+		if f := ix.Facts(p); f != nil && f.UseClient {
 			ix.client[p] = []string{p}
 			queue = append(queue, p)
 		}
@@ -186,28 +198,86 @@ func (ix *Index) buildClient() {
 	for len(queue) > 0 {
 		cur := queue[0]
 		queue = queue[1:]
-		m := ix.Module(cur)
-		if m == nil {
+		f := ix.Facts(cur)
+		if f == nil {
 			continue
 		}
-		for _, imp := range m.Imports {
-			if imp.TypeOnly || imp.Target == "" {
+		for i := range f.Imports {
+			imp := &f.Imports[i]
+			target := ix.Target(cur, imp)
+			if imp.TypeOnly || target == "" {
 				continue
 			}
-			if _, seen := ix.client[imp.Target]; seen {
+			if _, seen := ix.client[target]; seen {
 				continue
 			}
 			// 'use server' modules reach the client only as action references;
 			// a server-only module fails the build instead of being bundled.
-			tm := ix.Module(imp.Target)
-			if tm != nil && (tm.UseServer || tm.ServerOnly) {
+			tf := ix.Facts(target)
+			if tf != nil && (tf.UseServer || tf.ServerOnly()) {
 				continue
 			}
-			chain := append(append([]string{}, ix.client[cur]...), imp.Target)
-			ix.client[imp.Target] = chain
-			queue = append(queue, imp.Target)
+			chain := append(append([]string{}, ix.client[cur]...), target)
+			ix.client[target] = chain
+			queue = append(queue, target)
 		}
 	}
+}
+
+// Facts returns what the index keeps of a module (directives, imports),
+// from the facts cache when the reader has one; nil when the file is not
+// a JavaScript/TypeScript module the parse limits admit.
+func (ix *Index) Facts(p string) *Facts {
+	if f, ok := ix.facts[p]; ok {
+		return f
+	}
+	ix.loadFacts([]string{p})
+	return ix.facts[p]
+}
+
+// loadFacts fills the facts of the paths not yet known, in one batch.
+func (ix *Index) loadFacts(paths []string) {
+	var missing []source.Entry
+	for _, p := range paths {
+		if _, ok := ix.facts[p]; ok {
+			continue
+		}
+		if _, ok := syntax.LangOf(p); !ok || !ix.files[p] {
+			ix.facts[p] = nil
+			continue
+		}
+		missing = append(missing, source.Entry{Path: p, SHA: ix.shas[p]})
+	}
+	if len(missing) == 0 {
+		return
+	}
+	if fr, ok := ix.r.(FactsReader); ok {
+		for i, f := range fr.Facts(ix.ctx, missing) {
+			ix.facts[missing[i].Path] = f
+		}
+		return
+	}
+	for _, e := range missing {
+		f, err := ix.r.Parse(ix.ctx, e.Path)
+		if err != nil {
+			ix.facts[e.Path] = nil
+			continue
+		}
+		facts := FactsOf(f)
+		ix.facts[e.Path] = &facts
+	}
+}
+
+// Target is the repository path an import of module `from` resolves to
+// ("" for a package or an unresolved path).
+func (ix *Index) Target(from string, imp *ImportFact) string {
+	key := [2]string{path.Dir(from), imp.Spec}
+	if t, ok := ix.targets[key]; ok {
+		return t
+	}
+	t, _ := ix.Resolve(from, imp.Spec)
+	ix.targets[key] = t
+	return t
 }
 
 // ClientImportOf returns the import in `from` whose target is `to`.

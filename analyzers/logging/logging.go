@@ -41,11 +41,15 @@ var Analyzer = &analyzers.Analyzer{
 	Doc:   "Finds credentials and personal data (request bodies, emails, payment objects, prompts) written to server logs.",
 	Rules: []*analyzers.Rule{ruleCredentials, rulePersonal},
 	Run:   run,
+
+	Requires: []*analyzers.Analyzer{flow.ProgramAnalyzer},
 }
 
 func run(pass *analyzers.Pass) error {
-	idx, _ := pass.Index()
-	prog := flow.NewProgram(idx, pass.Config)
+	prog, err := flow.SharedProgram(pass)
+	if err != nil {
+		return err
+	}
 	for _, file := range pass.Files {
 		p := pass.Path(file)
 		if _, ok := syntax.LangOf(p); !ok || skipPath(p) {
@@ -64,7 +68,7 @@ func run(pass *analyzers.Pass) error {
 		if f.HasDirective("use client") {
 			continue
 		}
-		c := newChecker(pass, prog, idx, f, p)
+		c := newChecker(pass, prog, prog.Index, f, p)
 		c.check()
 	}
 	return nil

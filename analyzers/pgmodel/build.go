@@ -124,7 +124,11 @@ func (m *Model) apply(mig Migration) {
 	m.searchPath = []string{"public"} // each migration runs in a fresh session
 	src := string(mig.SQL)
 	lines := lineStarts(src)
-	res, err := pg_query.Parse(src)
+	parse := m.opts.Parse
+	if parse == nil {
+		parse = pg_query.Parse
+	}
+	res, err := parse(src)
 	if err != nil && metaLine.MatchString(src) {
 		// psql meta-commands (\connect, \set) end at the newline; blank
 		// them (keeping line numbers) and record them as opaque.

@@ -7,6 +7,8 @@
 package pgmodel
 
 import (
+	pg_query "github.com/pganalyze/pg_query_go/v6"
+
 	"regexp"
 	"sort"
 	"strconv"
@@ -362,6 +364,10 @@ type Options struct {
 	// NoSupabase disables the Supabase stand-ins (auth, storage, default
 	// privileges in public).
 	NoSupabase bool
+	// Parse parses a whole migration (nil: pg_query.Parse). The engine
+	// sets it to share parses between the two sides of a review and to
+	// keep them across reviews; it must return what pg_query.Parse does.
+	Parse func(sql string) (*pg_query.ParseResult, error)
 }
 
 // DefaultOwnerColumns are the usual names of owner and tenant columns.

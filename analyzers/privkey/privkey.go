@@ -64,7 +64,7 @@ func run(pass *analyzers.Pass) error {
 				continue
 			}
 			if uses == nil {
-				uses = clientUses(pass, idx)
+				uses = clientUses(idx)
 			}
 			bundleExposure(pass, idx, p, parsed, uses[p].namesOrAll())
 		}

@@ -6,7 +6,6 @@ import (
 
 	sitter "github.com/smacker/go-tree-sitter"
 
-	"github.com/leakguard/leakguard/analyzers"
 	"github.com/leakguard/leakguard/analyzers/jsindex"
 	"github.com/leakguard/leakguard/analyzers/syntax"
 )
@@ -27,84 +26,11 @@ func (n names) key() string {
 	return strings.Join(ks, ",")
 }
 
-// importedNames lists the export names an import binds: `import a, { b as c }`
-// binds default and b. Nil when the import takes the whole module.
-func importedNames(f *syntax.File, imp jsindex.Import) names {
-	n := imp.Node
-	if n == nil || n.Type() != "import_statement" {
-		return nil
-	}
-	var clause *sitter.Node
-	for i := 0; i < int(n.NamedChildCount()); i++ {
-		if c := n.NamedChild(i); c.Type() == "import_clause" {
-			clause = c
-		}
-	}
-	if clause == nil {
-		return nil // import './side-effect'
-	}
-	out := names{}
-	for i := 0; i < int(clause.NamedChildCount()); i++ {
-		c := clause.NamedChild(i)
-		switch c.Type() {
-		case "identifier":
-			out["default"] = true
-		case "namespace_import":
-			return nil
-		case "named_imports":
-			for j := 0; j < int(c.NamedChildCount()); j++ {
-				if spec := c.NamedChild(j); spec.Type() == "import_specifier" {
-					out[f.Text(spec.ChildByFieldName("name"))] = true
-				}
-			}
-		}
-	}
-	return out
-}
-
-// reexported maps the names requested from a module to the names its
-// re-export `export … from` statement takes from its source. The source is
-// evaluated even when none of them is requested, so an empty set still
-// counts its module-level code.
-func reexported(f *syntax.File, imp jsindex.Import, want names) names {
-	n := imp.Node
-	var clause *sitter.Node
-	for i := 0; i < int(n.NamedChildCount()); i++ {
-		switch c := n.NamedChild(i); c.Type() {
-		case "export_clause":
-			clause = c
-		case "namespace_export":
-			if want == nil || want[f.Text(c.NamedChild(0))] {
-				return nil
-			}
-			return names{}
-		}
-	}
-	if clause == nil {
-		return want // export * from './x': the same names, looked up there
-	}
-	out := names{}
-	for i := 0; i < int(clause.NamedChildCount()); i++ {
-		spec := clause.NamedChild(i)
-		src := f.Text(spec.ChildByFieldName("name"))
-		as := src
-		if a := spec.ChildByFieldName("alias"); a != nil {
-			as = f.Text(a)
-		}
-		if want == nil || want[as] {
-			out[src] = true
-		}
-	}
-	return out
-}
-
 // dependencyNames says which export names of an import's target a module
 // needs when it is itself imported for `want`.
 func dependencyNames(f *syntax.File, imp jsindex.Import, want names) names {
-	if imp.Node != nil && imp.Node.Type() == "export_statement" {
-		return reexported(f, imp, want)
-	}
-	return importedNames(f, imp)
+	fact := jsindex.ImportFactOf(f, imp.Import)
+	return fact.TargetNames(want)
 }
 
 var functionTypes = map[string]bool{
@@ -206,7 +132,7 @@ func (u *use) add(n names) bool {
 // clientUses works out, for every module of the client bundle, which of its
 // exports client code can reach: all of a 'use client' entry, and for each
 // module the names its client-side importers import (through re-exports).
-func clientUses(pass *analyzers.Pass, idx *jsindex.Index) map[string]*use {
+func clientUses(idx *jsindex.Index) map[string]*use {
 	uses := map[string]*use{}
 	var queue []string
 	for _, p := range idx.Paths() {
@@ -218,24 +144,25 @@ func clientUses(pass *analyzers.Pass, idx *jsindex.Index) map[string]*use {
 	for len(queue) > 0 {
 		q := queue[0]
 		queue = queue[1:]
-		m := idx.Module(q)
-		f, err := pass.Parse(q)
-		if m == nil || err != nil {
+		fq := idx.Facts(q)
+		if fq == nil {
 			continue
 		}
-		for _, imp := range m.Imports {
-			tm := idx.Module(imp.Target)
-			if imp.TypeOnly || tm == nil || tm.UseServer || tm.ServerOnly {
+		for i := range fq.Imports {
+			imp := &fq.Imports[i]
+			target := idx.Target(q, imp)
+			tf := idx.Facts(target)
+			if imp.TypeOnly || target == "" || tf == nil || tf.UseServer || tf.ServerOnly() {
 				continue
 			}
-			need := dependencyNames(f, imp, uses[q].namesOrAll())
-			u := uses[imp.Target]
+			need := names(imp.TargetNames(uses[q].namesOrAll()))
+			u := uses[target]
 			if u == nil {
 				u = &use{names: names{}}
-				uses[imp.Target] = u
+				uses[target] = u
 			}
 			if u.add(need) {
-				queue = append(queue, imp.Target)
+				queue = append(queue, target)
 			}
 		}
 	}

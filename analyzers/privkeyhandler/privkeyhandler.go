@@ -28,6 +28,8 @@ var Analyzer = &analyzers.Analyzer{
 	Doc:   "Finds service-role Supabase clients used for tenant data in user-facing handlers and server actions.",
 	Rules: []*analyzers.Rule{ruleAdminClient},
 	Run:   run,
+
+	Requires: []*analyzers.Analyzer{flow.HandlersAnalyzer},
 }
 
 func run(pass *analyzers.Pass) error {

@@ -52,7 +52,6 @@ var Analyzer = &analyzers.Analyzer{
 }
 
 func run(pass *analyzers.Pass) error {
-	var idx *jsindex.Index
 	var prog *flow.Program
 	var model *pgmodel.Model
 	modelDone := false
@@ -75,8 +74,9 @@ func run(pass *analyzers.Pass) error {
 			continue
 		}
 		if prog == nil {
-			idx, _ = pass.Index()
-			prog = flow.NewProgram(idx, pass.Config)
+			if prog, err = flow.SharedProgram(pass); err != nil {
+				return err
+			}
 		}
 		c := newChecker(pass, prog, f, p)
 		if !changed[p] {

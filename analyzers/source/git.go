@@ -253,13 +253,24 @@ type gitTree struct {
 
 	once    sync.Once
 	entries []Entry
+	byPath  map[string]string // path -> blob SHA
 	err     error
 }
 
 func (t *gitTree) Rev() string { return t.rev }
 
+// Read looks the path up in the tree listing and reads the blob by its SHA:
+// git resolving "rev:path" scans every tree on the way, which made reading
+// all files of a repository quadratic in the size of its directories.
 func (t *gitTree) Read(ctx context.Context, path string) (Blob, error) {
-	return t.blobs.read(t.rev + ":" + path)
+	if _, err := t.List(ctx); err != nil {
+		return t.blobs.read(t.rev + ":" + path)
+	}
+	sha, ok := t.byPath[path]
+	if !ok {
+		return Blob{}, fmt.Errorf("read %s:%s: %w", t.rev, path, ErrNotExist)
+	}
+	return t.blobs.read(sha)
 }
 
 func (t *gitTree) List(ctx context.Context) ([]Entry, error) {
@@ -281,6 +292,10 @@ func (t *gitTree) List(ctx context.Context) ([]Entry, error) {
 			t.entries = append(t.entries, Entry{Path: path, SHA: parts[2]})
 		}
 		sort.Slice(t.entries, func(i, j int) bool { return t.entries[i].Path < t.entries[j].Path })
+		t.byPath = make(map[string]string, len(t.entries))
+		for _, e := range t.entries {
+			t.byPath[e.Path] = e.SHA
+		}
 	})
 	return t.entries, t.err
 }

@@ -12,6 +12,7 @@ import (
 	"github.com/leakguard/leakguard/analyzers/analysistest"
 	"github.com/leakguard/leakguard/analyzers/source"
 	"github.com/leakguard/leakguard/analyzers/suite"
+	"github.com/leakguard/leakguard/internal/benchrepo"
 )
 
 // bigChange builds a repository whose head adds and edits n files of a
@@ -99,5 +100,35 @@ func BenchmarkScan1000Files(b *testing.B) {
 		if i == 0 {
 			b.ReportMetric(float64(len(res.Findings)), "findings")
 		}
+	}
+}
+
+// BenchmarkReviewByRepoSize reviews a 10-file pull request in generated
+// Next.js + Supabase repositories of growing size: the cost should follow
+// the change, not the repository.
+func BenchmarkReviewByRepoSize(b *testing.B) {
+	for _, size := range []int{1000, 2500, 5000} {
+		b.Run(fmt.Sprintf("files=%d", size), func(b *testing.B) {
+			repo, err := benchrepo.Generate(b.TempDir(), size, 10)
+			if err != nil {
+				b.Fatal(err)
+			}
+			ctx := context.Background()
+			b.ResetTimer()
+			for i := 0; i < b.N; i++ {
+				ch, err := source.OpenGit(ctx, repo.Dir, repo.Earlier, repo.PR)
+				if err != nil {
+					b.Fatal(err)
+				}
+				res, err := (&analyzers.Engine{Analyzers: suite.Default()}).Run(ctx, ch, nil)
+				ch.Close()
+				if err != nil {
+					b.Fatal(err)
+				}
+				if len(res.Findings) == 0 {
+					b.Fatal("no findings: the generated regressions were missed")
+				}
+			}
+		})
 	}
 }

@@ -159,6 +159,30 @@ func (c *Cache) parse(ctx context.Context, p, sha string, lang Lang, src []byte)
 	return &File{Path: p, SHA: sha, Lang: lang, Src: src, Root: root, Partial: root.HasError(), tree: tree, memo: &memo{}}, nil
 }
 
+// Transient parses a file outside the cache, hands the parse to fn and
+// frees the tree when fn returns: for facts computed once per blob, whose
+// trees would otherwise stay in memory until the review ends. The limits
+// apply as in Parse.
+func (c *Cache) Transient(ctx context.Context, p string, src []byte, fn func(*File)) error {
+	lang, ok := LangOf(p)
+	if !ok {
+		return &SkipError{Reason: "not JavaScript or TypeScript"}
+	}
+	f, err := c.parse(ctx, p, "", lang, src)
+	if err != nil {
+		return err
+	}
+	defer f.tree.Close()
+	fn(f)
+	return nil
+}
+
+// Limits are the cache's parse limits.
+func (c *Cache) Limits() Limits { return c.limits }
+
+// Skip returns why the limits exclude a file from parsing, or "".
+func (c *Cache) Skip(p string, src []byte) string { return c.skipReason(p, src) }
+
 // skipReason applies the size, minified and generated checks.
 func (c *Cache) skipReason(p string, src []byte) string {
 	if c.limits.MaxBytes > 0 && len(src) > c.limits.MaxBytes {

@@ -13,6 +13,7 @@ import (
 	"strings"
 
 	"github.com/leakguard/leakguard/analyzers"
+	"github.com/leakguard/leakguard/analyzers/factstore"
 	"github.com/leakguard/leakguard/analyzers/source"
 	"github.com/leakguard/leakguard/analyzers/suite"
 	"github.com/leakguard/leakguard/checks"
@@ -71,6 +72,7 @@ func runScan(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	verbose := fs.Bool("verbose", false, "log progress to stderr")
 	showVersion := fs.Bool("version", false, "print the version and exit")
 	fs.Usage = func() { fmt.Fprint(stderr, scanUsage) }
+	noCache := fs.Bool("no-cache", false, "do not read or write the facts cache (leakguard under the user cache directory)")
 	if err := fs.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
 			return 0
@@ -119,8 +121,12 @@ func runScan(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		level = slog.LevelDebug
 	}
 	log := slog.New(slog.NewTextHandler(stderr, &slog.HandlerOptions{Level: level}))
+	var store *factstore.Store
+	if !*noCache {
+		store = openFactsCache(log)
+	}
 	prog := newProgress(stderr)
-	res, err := scan(ctx, o, log, prog)
+	res, err := scan(ctx, o, store, log, prog)
 	prog.finish()
 	if err != nil {
 		fmt.Fprintf(stderr, "leakguard scan: %v\n", err)
@@ -147,6 +153,20 @@ func runScan(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		return o.exitCode
 	}
 	return 0
+}
+
+// openFactsCache opens the facts cache under the user cache directory; a
+// cache that cannot be opened only costs time, so the scan goes on without.
+func openFactsCache(log *slog.Logger) *factstore.Store {
+	dir, err := factstore.DefaultDir()
+	if err == nil {
+		var store *factstore.Store
+		if store, err = factstore.Open(dir, 0); err == nil {
+			return store
+		}
+	}
+	log.Warn("facts cache unavailable; every file is read", "err", err)
+	return nil
 }
 
 // writeReport writes the report in the chosen format to --output or stdout.
@@ -200,7 +220,7 @@ func openRepo(ctx context.Context, dir string) (string, error) {
 	return strings.TrimSpace(string(out)), nil
 }
 
-func scan(ctx context.Context, o scanOptions, log *slog.Logger, prog *progress) (*analyzers.Result, error) {
+func scan(ctx context.Context, o scanOptions, store *factstore.Store, log *slog.Logger, prog *progress) (*analyzers.Result, error) {
 	repo, err := openRepo(ctx, o.repo)
 	if err != nil {
 		return nil, err
@@ -261,7 +281,7 @@ func scan(ctx context.Context, o scanOptions, log *slog.Logger, prog *progress) 
 
 	prog.set(fmt.Sprintf("analyzing %d changed files", len(files)))
 	res, _, err := review.Run(ctx, review.Request{Change: ch, ConfigFile: o.cfgPath, ConfigFromHead: o.all || noCommits != nil,
-		Analyzers: suite.Default(), Logger: log})
+		Analyzers: suite.Default(), Logger: log, Facts: store})
 	if err != nil {
 		if o.cfgPath != "" && strings.HasPrefix(err.Error(), o.cfgPath) {
 			return nil, fmt.Errorf("--config %w", err)
